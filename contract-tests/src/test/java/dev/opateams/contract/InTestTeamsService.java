@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A small implementation of both generated interfaces for tests: each
- * operation answers with the JSON a test gave it, decoded into the server
+ * operation responds with the JSON a test gave it, decoded into the server
  * model, and stores the arguments it was called with. Register both this
  * object and {@link #serviceTokenResource()}. JAX-RS does not inherit a
  * class-level {@code @Path} from an interface, so each implementation
@@ -36,7 +36,7 @@ final class InTestTeamsService implements TeamsApi {
   private final Map<String, String> responses = new ConcurrentHashMap<>();
   private final Map<String, List<Object>> arguments = new ConcurrentHashMap<>();
 
-  /** Sets the JSON body that the named operation answers with. */
+  /** Sets the JSON body of the named operation's response. */
   void respond(String operationId, String json) {
     responses.put(operationId, json);
   }
@@ -115,7 +115,7 @@ final class InTestTeamsService implements TeamsApi {
     return answer("getVaultJwks", JsonWebKeySet.class, teamName);
   }
 
-  /** The resource for createServiceToken, sharing this object's responses and arguments. */
+  /** Creates the resource for createServiceToken, which shares this object's responses and arguments. */
   Object serviceTokenResource() {
     return new ServiceTokenResource();
   }

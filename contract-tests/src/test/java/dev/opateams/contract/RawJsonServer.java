@@ -10,7 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Stands in for a newer server: answers every request with the JSON body a
+ * Stands in for a newer server: responds to every request with the JSON body a
  * test set, byte for byte, without going through the strict server models.
  */
 final class RawJsonServer implements AutoCloseable {
