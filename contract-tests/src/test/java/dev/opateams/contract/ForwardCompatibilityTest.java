@@ -12,6 +12,7 @@ import dev.opateams.client.model.CheckinType;
 import dev.opateams.client.model.CloudProvider;
 import dev.opateams.client.model.DatabaseAccountResourceDetails;
 import dev.opateams.client.model.InstanceDetails;
+import dev.opateams.client.model.JsonWebKeySet;
 import dev.opateams.client.model.OsType;
 import dev.opateams.client.model.ResourceDetails;
 import dev.opateams.client.model.RoleName;
@@ -158,11 +159,14 @@ class ForwardCompatibilityTest {
 
     ServerList servers = clientMapper.readValue(Payloads.SERVERS_DOCUMENTED, ServerList.class);
     TeamSettings settings = clientMapper.readValue(Payloads.SETTINGS_DOCUMENTED, TeamSettings.class);
+    JsonWebKeySet jwks = clientMapper.readValue(Payloads.JWKS, JsonWebKeySet.class);
 
     assertThat(plain.readTree(clientMapper.writeValueAsString(servers)))
         .isEqualTo(plain.readTree(Payloads.SERVERS_DOCUMENTED));
     assertThat(plain.readTree(clientMapper.writeValueAsString(settings)))
         .isEqualTo(plain.readTree(Payloads.SETTINGS_DOCUMENTED));
+    assertThat(plain.readTree(clientMapper.writeValueAsString(jwks)))
+        .isEqualTo(plain.readTree(Payloads.JWKS));
   }
 
   @Test
