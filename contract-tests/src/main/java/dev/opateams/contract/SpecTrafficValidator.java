@@ -129,6 +129,10 @@ public final class SpecTrafficValidator {
       }
       StringBuilder line = new StringBuilder(message.getKey()).append(": ").append(message.getMessage());
       message.getAdditionalInfo().forEach(info -> line.append(" (").append(info).append(')'));
+      message.getContext()
+          .flatMap(ValidationReport.MessageContext::getParameter)
+          .ifPresent(parameter -> line.append(" (").append(parameter.getIn()).append(" parameter ")
+              .append(parameter.getName()).append(')'));
       for (ValidationReport.Message nested : message.getNestedMessages()) {
         line.append("\n    ").append(nested.getKey()).append(": ").append(nested.getMessage());
       }

@@ -279,8 +279,17 @@ public abstract class TeamsApiConformanceTest {
     }
   }
 
-  /** Asserts that the exchange has one of the expected statuses and that request and response match the spec. */
-  protected static void assertConforms(HttpExchange exchange, Integer... expectedStatuses) {
+  /**
+   * Asserts that the exchange has one of the expected statuses, that request
+   * and response match the spec, and that a request other than
+   * createServiceToken carried the bearer token.
+   */
+  private void assertConforms(HttpExchange exchange, Integer... expectedStatuses) {
+    if (!exchange.path().endsWith("/service_token")) {
+      // assertTrue rather than assertEquals, whose message would show the token.
+      assertTrue(("Bearer " + bearerToken()).equals(exchange.requestHeader("Authorization")),
+          () -> "the request of " + exchange + " did not carry the bearer token in Authorization");
+    }
     assertTrue(Set.of(expectedStatuses).contains(exchange.status()),
         () -> "status of " + exchange + ": expected one of " + List.of(expectedStatuses)
             + ", body: " + exchange.responseBody());
