@@ -32,7 +32,7 @@ import org.openapitools.jackson.nullable.JsonNullable;
  */
 final class ModelChecker {
 
-  /** The client's model package also holds this support class, which has no schema. */
+  /** The client's model package also contains this support class, which has no schema. */
   private static final Set<String> CLIENT_SUPPORT_CLASSES = Set.of("ApiResponse");
   private static final String JSON_NULLABLE_SUFFIX = "_JsonNullable";
   private static final String UNKNOWN_ENUM_VALUE = "unknown_default_open_api";

@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <p>The spec uses this form for the nullable enum properties of
  * {@code Server}, and its own examples send {@code null} there. OpenAPI
- * 3.0.3 says that {@code nullable} has no effect unless {@code type} is in
+ * 3.0.3 states that {@code nullable} has no effect unless {@code type} is in
  * the same schema object, so a strict validator rejects that {@code null}.
  * The spec keeps the form because openapi-generator 7.25.0 turns it into a
  * {@code JsonNullable} of the shared enum type; the 3.0.3-strict

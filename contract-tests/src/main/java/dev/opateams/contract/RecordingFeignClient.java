@@ -57,7 +57,7 @@ final class RecordingFeignClient implements Client {
     return response.toBuilder().body(body).build();
   }
 
-  /** Returns the last exchange and forgets every recorded one. */
+  /** Returns the last exchange and clears the record. */
   HttpExchange takeLast() {
     if (exchanges.isEmpty()) {
       throw new AssertionError("the client sent no request");

@@ -25,7 +25,7 @@ import java.util.Objects;
  * default disagrees with how the spec is meant to be read:
  * <ul>
  *   <li>The validator adds {@code additionalProperties: false} to every
- *       object schema unless told not to. JSON Schema allows additional
+ *       object schema unless configured otherwise. JSON Schema allows additional
  *       properties by default, the spec relies on that for forward
  *       compatibility, and the injected value also breaks {@code allOf}
  *       composition: a variant such as {@code ServerAccountResourceDetails}

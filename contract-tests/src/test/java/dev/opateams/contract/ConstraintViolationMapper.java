@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
 import org.openapitools.jackson.nullable.JsonNullable;
 
 /**
- * Answers a bean validation failure of the server stubs with 400 and the
- * spec's error body. Bean validation reports Java names ({@code arg7},
- * {@code clientSessionDuration}); this mapper translates each to the name on
- * the wire: the {@code @QueryParam}, {@code @PathParam} or
+ * Maps a bean validation failure of the server stubs to 400 with the spec's
+ * error body. Bean validation reports Java names ({@code arg7},
+ * {@code clientSessionDuration}), so this mapper translates each to the name
+ * on the wire: the {@code @QueryParam}, {@code @PathParam} or
  * {@code @HeaderParam} value of a parameter, and the {@code @JsonProperty}
  * name of a body property.
  */
@@ -70,7 +70,7 @@ final class ConstraintViolationMapper implements ExceptionMapper<ConstraintViola
         }
         beanType = method.getGenericParameterTypes()[index];
       } else if (node.getKind() == ElementKind.PROPERTY) {
-        // An index or key on a node belongs to the container that holds the node's bean.
+        // An index or key on a node belongs to the container that contains the node's bean.
         if (node.isInIterable() && !names.isEmpty()) {
           Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
           names.set(names.size() - 1, names.get(names.size() - 1) + "[" + position + "]");

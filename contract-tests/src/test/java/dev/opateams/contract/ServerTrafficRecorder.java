@@ -83,11 +83,11 @@ final class ServerTrafficRecorder implements ContainerRequestFilter, ContainerRe
     }
   }
 
-  /** Returns the exchanges recorded since the last call and forgets them. */
+  /** Returns the exchanges recorded since the last call and clears the record. */
   List<HttpExchange> takeAll() {
-    List<HttpExchange> taken = List.copyOf(exchanges);
+    List<HttpExchange> recorded = List.copyOf(exchanges);
     exchanges.clear();
-    return taken;
+    return recorded;
   }
 
   private static Map<String, List<String>> copy(MultivaluedMap<String, String> headers) {
