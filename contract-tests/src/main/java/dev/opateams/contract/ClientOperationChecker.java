@@ -10,10 +10,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,7 +42,7 @@ final class ClientOperationChecker {
     Contract contract = new Contract.Default();
     for (Class<?> api : apiInterfaces) {
       for (MethodMetadata metadata : contract.parseAndValidateMetadata(api)) {
-        viewsByOperation.computeIfAbsent(operationName(metadata.method()), name -> new java.util.ArrayList<>())
+        viewsByOperation.computeIfAbsent(operationName(metadata.method()), name -> new ArrayList<>())
             .add(metadata);
       }
     }
@@ -227,7 +229,7 @@ final class ClientOperationChecker {
         if (!"header".equals(parameter.getIn())) {
           continue;
         }
-        specNames.add(parameter.getName().toLowerCase(java.util.Locale.ROOT));
+        specNames.add(parameter.getName().toLowerCase(Locale.ROOT));
         String element = "header." + parameter.getName();
         Collection<String> values = headerValues(headers, parameter.getName());
         if (values == null || values.isEmpty() || !values.iterator().next().contains("{")) {
@@ -244,7 +246,7 @@ final class ClientOperationChecker {
       }
       for (Map.Entry<String, Collection<String>> header : headers.entrySet()) {
         boolean isTemplate = header.getValue().stream().anyMatch(value -> value.contains("{"));
-        if (isTemplate && !specNames.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+        if (isTemplate && !specNames.contains(header.getKey().toLowerCase(Locale.ROOT))) {
           report("header." + header.getKey(), "in " + label + " but not in the spec");
         }
       }

@@ -118,6 +118,15 @@ public abstract class TeamsApiConformanceTest {
   }
 
   @Test
+  void listCheckedOutResourcesWithQueryParameterObject() {
+    teams.listCheckedOutResources(teamName(), new TeamsApi.ListCheckedOutResourcesQueryParams()
+        .resourceType("server_account_password_login").includePendingCheckin(false).count(100).descending(true)
+        .offset("b2Zmc2V0").prev(true));
+
+    assertConforms(recorder.takeLast(), 200);
+  }
+
+  @Test
   void checkinResource() {
     teams.checkinResource(teamName(), checkedOutResource());
 
