@@ -69,7 +69,11 @@ final class RecordingFeignClient implements Client {
 
   private static Map<String, List<String>> copy(Map<String, Collection<String>> headers) {
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    headers.forEach((name, values) -> copy.put(name, new ArrayList<>(values)));
+    headers.forEach((name, values) -> {
+      if (name != null) {
+        copy.put(name, new ArrayList<>(values));
+      }
+    });
     return copy;
   }
 }
