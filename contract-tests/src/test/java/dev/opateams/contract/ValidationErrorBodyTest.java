@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The in-test server answers constraint violations with 400 and an error
- * body that names each wrong value by its name on the wire.
+ * The in-test server rejects constraint violations with 400 and an error
+ * body that names each invalid value by its name on the wire.
  */
 class ValidationErrorBodyTest {
 
