@@ -53,7 +53,17 @@ public final class CompatGateCli {
 
     /** Runs the gate and exits with 0 (passed), 1 (failed) or 2 (invalid arguments or input). */
     public static void main(String[] args) {
+        // swagger-parser logs a stack trace at WARN for a document it cannot read; run() already
+        // reports that as one line. -D options on the command line take precedence.
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.io.swagger.v3.parser", "error");
         System.exit(run(args, System.out, System.err));
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /**
@@ -83,7 +93,7 @@ public final class CompatGateCli {
                     + " and " + ReportWriter.JSON_FILE);
             return result.passed() ? PASSED : FAILED;
         } catch (IllegalArgumentException | UncheckedIOException | JApiCmpException e) {
-            err.println("Compatibility gate failed to run: " + e.getMessage());
+            err.println("Compatibility gate failed to run: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
             return USAGE_ERROR;
         }
     }
@@ -93,14 +103,15 @@ public final class CompatGateCli {
         String currentSpec = readSpec("--current", options.current, options.specResource);
 
         List<Change> changes = new ArrayList<>(new SpecComparator().compare(baselineSpec, currentSpec));
-        if (!options.baselineJars.isEmpty() || !options.currentJars.isEmpty()) {
+        boolean compareJars = !options.baselineJars.isEmpty();
+        if (compareJars) {
             changes.addAll(new JavaApiComparator().compare(options.baselineJars, options.currentJars));
         }
 
         String baselineSource = options.baselineArtifact.isEmpty()
                 ? options.baseline.toString() : options.baselineArtifact;
         return new GateResult(baselineSource, options.baselineVersion(), options.current.toString(),
-                options.currentVersion, changes);
+                options.currentVersion, compareJars, changes);
     }
 
     private static String readSpec(String option, Path file, String resource) {

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * @param baselineVersion the project version that the baseline was released as, for example {@code 0.1.0}
  * @param current where the current spec came from, for the report
  * @param currentVersion the project version under review, for example {@code 0.2.0-SNAPSHOT}
+ * @param javaApiCompared whether jars were compared, so that "no Java change" is not claimed for a run without jars
  * @param changes every change found, spec level first
  */
 public record GateResult(String baseline, String baselineVersion, String current, String currentVersion,
-        List<Change> changes) {
+        boolean javaApiCompared, List<Change> changes) {
 
     private static final Pattern MAJOR = Pattern.compile("^(\\d+)(?:[.-].*)?$");
 

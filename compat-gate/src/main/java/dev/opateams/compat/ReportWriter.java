@@ -58,7 +58,8 @@ public final class ReportWriter {
         for (Severity severity : Severity.values()) {
             out.append("| ").append(severity.name().toLowerCase(Locale.ROOT)).append(" | ")
                     .append(count(result, Change.Layer.SPEC, severity)).append(" | ")
-                    .append(count(result, Change.Layer.JAVA, severity)).append(" |\n");
+                    .append(result.javaApiCompared() ? String.valueOf(count(result, Change.Layer.JAVA, severity))
+                            : "not compared").append(" |\n");
         }
         for (Severity severity : Severity.values()) {
             List<Change> selected = result.changes().stream().filter(c -> c.severity() == severity).toList();
@@ -85,6 +86,10 @@ public final class ReportWriter {
                 .append("), current ").append(result.current()).append(" (").append(result.currentVersion())
                 .append(")\n");
         for (Change.Layer layer : Change.Layer.values()) {
+            if (layer == Change.Layer.JAVA && !result.javaApiCompared()) {
+                out.append("  Java API: not compared, no jars given\n");
+                continue;
+            }
             out.append("  ").append(layer == Change.Layer.SPEC ? "spec" : "Java API").append(": ")
                     .append(count(result, layer, Severity.BREAKING)).append(" breaking, ")
                     .append(count(result, layer, Severity.WARNING)).append(" warning(s), ")
@@ -122,6 +127,7 @@ public final class ReportWriter {
         root.put("baseline", Map.of("source", result.baseline(), "version", result.baselineVersion()));
         root.put("current", Map.of("source", result.current(), "version", result.currentVersion()));
         root.put("majorVersionRaised", result.majorVersionRaised());
+        root.put("javaApiCompared", result.javaApiCompared());
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Severity severity : Severity.values()) {
             counts.put(severity.name().toLowerCase(Locale.ROOT), result.count(severity));

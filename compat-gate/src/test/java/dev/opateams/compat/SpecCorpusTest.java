@@ -192,8 +192,8 @@ class SpecCorpusTest {
 
         for (CorpusCase corpusCase : CASES) {
             List<Change> changes = comparator.compare(base, corpusCase.mutation().apply(base));
-            GateResult sameMajor = new GateResult("base", "1.0.0", "changed", "1.1.0-SNAPSHOT", changes);
-            GateResult newMajor = new GateResult("base", "1.0.0", "changed", "2.0.0-SNAPSHOT", changes);
+            GateResult sameMajor = new GateResult("base", "1.0.0", "changed", "1.1.0-SNAPSHOT", false, changes);
+            GateResult newMajor = new GateResult("base", "1.0.0", "changed", "2.0.0-SNAPSHOT", false, changes);
 
             assertThat(sameMajor.passed()).as(corpusCase.name())
                     .isEqualTo(corpusCase.expected() != Severity.BREAKING);
