@@ -1,6 +1,7 @@
 package dev.opateams.compat;
 
 import japicmp.exception.JApiCmpException;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
 /**
@@ -41,12 +43,13 @@ public final class CompatGateCli {
               --baseline-artifact GAV  groupId:artifactId:version the baseline came from; its version
                                        takes precedence over --baseline-version
               --current-version V      version under review, for example 2.0.0-SNAPSHOT
-              --baseline-jar FILE      a jar built from the baseline (repeatable)
-              --current-jar FILE       a jar built from the current sources (repeatable); the Java API
-                                       is compared when both --baseline-jar and --current-jar are given
+              --baseline-jar FILES     jars built from the baseline; repeat the option or separate
+                                       the files with %s
+              --current-jar FILES      jars built from the current sources, given the same way; the Java
+                                       API is compared when both --baseline-jar and --current-jar are given
               --report-dir DIR         where %s and %s go (default target/compat)
               --help                   print this text
-            """.formatted(DEFAULT_SPEC_RESOURCE, ReportWriter.MARKDOWN_FILE, ReportWriter.JSON_FILE);
+            """.formatted(DEFAULT_SPEC_RESOURCE, File.pathSeparator, ReportWriter.MARKDOWN_FILE, ReportWriter.JSON_FILE);
 
     private CompatGateCli() {
     }
@@ -177,8 +180,8 @@ public final class CompatGateCli {
                     case "--baseline-version" -> options.baselineVersion = value.trim();
                     case "--baseline-artifact" -> options.baselineArtifact = value.trim();
                     case "--current-version" -> options.currentVersion = value.trim();
-                    case "--baseline-jar" -> options.baselineJars.add(Path.of(value));
-                    case "--current-jar" -> options.currentJars.add(Path.of(value));
+                    case "--baseline-jar" -> options.baselineJars.addAll(paths(value));
+                    case "--current-jar" -> options.currentJars.addAll(paths(value));
                     case "--report-dir" -> options.reportDir = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
@@ -206,6 +209,16 @@ public final class CompatGateCli {
                 throw new IllegalArgumentException("--baseline-jar and --current-jar must be given together");
             }
             return options;
+        }
+
+        private static List<Path> paths(String value) {
+            List<Path> paths = new ArrayList<>();
+            for (String part : value.split(Pattern.quote(File.pathSeparator))) {
+                if (!part.isBlank()) {
+                    paths.add(Path.of(part.trim()));
+                }
+            }
+            return paths;
         }
 
         String baselineVersion() {
