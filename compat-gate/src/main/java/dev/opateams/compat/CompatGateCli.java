@@ -56,7 +56,7 @@ public final class CompatGateCli {
 
     /** Runs the gate and exits with 0 (passed), 1 (failed) or 2 (invalid arguments or input). */
     public static void main(String[] args) {
-        // swagger-parser logs a stack trace at WARN for a document it cannot read; run() already
+        // swagger-parser logs a stack trace at WARN for a document it cannot read, and run() already
         // reports that as one line. -D options on the command line take precedence.
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.io.swagger.v3.parser", "error");

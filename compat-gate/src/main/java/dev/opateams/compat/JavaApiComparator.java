@@ -30,7 +30,7 @@ import javassist.CtBehavior;
  *
  * <p>A change that japicmp rates as binary or source incompatible is breaking, with one
  * exception: a method added to an interface is a warning. Callers are not affected, and the
- * generated interfaces are implemented by Feign on the client side; only hand-written
+ * generated interfaces are implemented by Feign on the client side. Only hand-written
  * implementations, such as server implementations of the JAX-RS interfaces or test doubles, must
  * add the method. Treating it as breaking would fail every new operation.
  *

@@ -132,6 +132,7 @@ final class SchemaRules {
     private void classifyProperties(String where, String pointer, ChangedSchema schema, Direction direction,
             Set<ChangedSchema> visiting) {
         List<String> newRequired = requiredOf(schema.getNewSchema());
+        // openapi-diff leaves readOnly properties out of requests, so they never reach this rule.
         for (String name : schema.getIncreasedProperties().keySet()) {
             String propertyLocation = where + " #" + pointer + "/properties/" + escape(name);
             if (direction == Direction.REQUEST && newRequired.contains(name)) {
