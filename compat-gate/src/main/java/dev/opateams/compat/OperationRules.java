@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,7 @@ final class OperationRules {
         for (ChangedOperation operation : diff.getChangedOperations()) {
             classifyOperation(operation);
         }
+        classifyAllSecurity();
         return changes;
     }
 
@@ -94,7 +96,36 @@ final class OperationRules {
         classifyRequestBody(operation, oldOperation.getRequestBody(), newOperation.getRequestBody(),
                 changed.getRequestBody());
         classifyResponses(operation, changed.getApiResponses());
-        classifySecurity(operation, oldOperation, newOperation);
+    }
+
+    /**
+     * Runs the security rule on every operation present in both documents, because openapi-diff
+     * does not report a change of the document's top-level security as a change of the
+     * operations that inherit it.
+     */
+    private void classifyAllSecurity() {
+        if (baseline.getPaths() == null || current.getPaths() == null) {
+            return;
+        }
+        Map<String, PathItem> baselineByShape = new HashMap<>();
+        baseline.getPaths().forEach((path, item) -> baselineByShape.put(shape(path), item));
+        current.getPaths().forEach((path, item) -> {
+            PathItem oldItem = baselineByShape.get(shape(path));
+            if (oldItem == null) {
+                return;
+            }
+            Map<PathItem.HttpMethod, Operation> oldOperations = oldItem.readOperationsMap();
+            item.readOperationsMap().forEach((method, newOperation) -> {
+                Operation oldOperation = oldOperations.get(method);
+                if (oldOperation != null) {
+                    classifySecurity(label(newOperation, method.name(), path), oldOperation, newOperation);
+                }
+            });
+        });
+    }
+
+    private static String shape(String path) {
+        return TEMPLATE_VARIABLE.matcher(path).replaceAll("{}");
     }
 
     /**
@@ -111,11 +142,9 @@ final class OperationRules {
             if (baseline.getPaths().containsKey(newPath)) {
                 continue;
             }
-            String shape = TEMPLATE_VARIABLE.matcher(newPath).replaceAll("{}");
             for (Map.Entry<String, PathItem> oldEntry : baseline.getPaths().entrySet()) {
                 String oldPath = oldEntry.getKey();
-                if (current.getPaths().containsKey(oldPath)
-                        || !TEMPLATE_VARIABLE.matcher(oldPath).replaceAll("{}").equals(shape)) {
+                if (current.getPaths().containsKey(oldPath) || !shape(oldPath).equals(shape(newPath))) {
                     continue;
                 }
                 Map<PathItem.HttpMethod, Operation> oldOperations = oldEntry.getValue().readOperationsMap();
@@ -332,13 +361,19 @@ final class OperationRules {
                     "operation no longer requires credentials: server implementations may now get anonymous calls");
             return;
         }
+        boolean anyRejected = false;
         for (Map<String, Set<String>> requirement : oldRequirements) {
             boolean stillAccepted = newRequirements.stream().anyMatch(candidate -> isWeakerOrEqual(candidate, requirement));
             if (!stillAccepted) {
+                anyRejected = true;
                 add(BREAKING, "security-requirement-added", where,
-                        "clients that authenticate with " + describe(Set.of(requirement)) + " are no longer accepted; "
-                                + "now required: " + describe(newRequirements));
+                        "clients that authenticate with " + describe(Set.of(requirement))
+                                + " are no longer accepted, because the operation now requires "
+                                + describe(newRequirements));
             }
+        }
+        if (anyRejected) {
+            return; // the new requirements replace old ones rather than add alternatives
         }
         for (Map<String, Set<String>> requirement : newRequirements) {
             if (!oldRequirements.contains(requirement)

@@ -124,8 +124,8 @@ public final class ReportWriter {
     private Map<String, Object> jsonTree(GateResult result) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("passed", result.passed());
-        root.put("baseline", Map.of("source", result.baseline(), "version", result.baselineVersion()));
-        root.put("current", Map.of("source", result.current(), "version", result.currentVersion()));
+        root.put("baseline", source(result.baseline(), result.baselineVersion()));
+        root.put("current", source(result.current(), result.currentVersion()));
         root.put("majorVersionRaised", result.majorVersionRaised());
         root.put("javaApiCompared", result.javaApiCompared());
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -145,6 +145,13 @@ public final class ReportWriter {
         }
         root.put("changes", changes);
         return root;
+    }
+
+    private static Map<String, String> source(String source, String version) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("source", source);
+        entry.put("version", version);
+        return entry;
     }
 
     private static long count(GateResult result, Change.Layer layer, Severity severity) {
