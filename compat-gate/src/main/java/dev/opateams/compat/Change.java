@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param severity the classification of the change
  * @param rule a stable identifier of the rule that matched, for example {@code parameter-removed}
  * @param location the operationId or Java type, followed by the parameter, response or JSON pointer
- * @param reason one line that says what changed and whom it affects
+ * @param reason one line that states what changed and whom it affects
  */
 public record Change(Layer layer, Severity severity, String rule, String location, String reason) {
 

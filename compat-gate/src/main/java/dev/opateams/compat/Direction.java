@@ -1,7 +1,7 @@
 package dev.opateams.compat;
 
 /**
- * Which way data flows. A narrower constraint breaks clients when it applies to what they send,
+ * The direction in which data flows. A narrower constraint breaks clients when it applies to what they send,
  * and a wider one breaks strict clients when it applies to what they receive.
  */
 enum Direction {

@@ -387,8 +387,8 @@ final class OperationRules {
     /** Returns whether every client that satisfies {@code stronger} also satisfies {@code weaker}. */
     private static boolean isWeakerOrEqual(Map<String, Set<String>> weaker, Map<String, Set<String>> stronger) {
         for (Map.Entry<String, Set<String>> scheme : weaker.entrySet()) {
-            Set<String> held = stronger.get(scheme.getKey());
-            if (held == null || !held.containsAll(scheme.getValue())) {
+            Set<String> strongerScopes = stronger.get(scheme.getKey());
+            if (strongerScopes == null || !strongerScopes.containsAll(scheme.getValue())) {
                 return false;
             }
         }

@@ -35,11 +35,11 @@ final class SchemaRules {
     /**
      * Adds the changes found in {@code schema} and below it.
      *
-     * @param where the operation and the parameter, body or header that holds the schema
+     * @param where the operation and the parameter, body or header that contains the schema
      * @param pointer the JSON pointer of {@code schema} inside that holder, empty at its root
      */
     void classify(String where, String pointer, ChangedSchema schema, Direction direction) {
-        // openapi-diff reuses one ChangedSchema for every occurrence of a recursive schema.
+        // A recursive schema can make the tree cyclic, so the walk skips a schema it is already inside.
         walk(where, pointer, schema, direction, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 

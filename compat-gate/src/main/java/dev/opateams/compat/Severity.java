@@ -1,7 +1,7 @@
 package dev.opateams.compat;
 
 /**
- * How a change affects existing clients and existing server implementations.
+ * The effect of a change on existing clients and existing server implementations.
  */
 public enum Severity {
     /** Existing clients or server implementations stop working or stop compiling. */
