@@ -1,6 +1,8 @@
 package dev.opateams.client;
 
-/** An HTTP error response with 400 Bad Request: the request was invalid. */
+/**
+ * An HTTP error response with 400 Bad Request: the request was invalid.
+ */
 public final class BadRequestException extends OpaApiException {
 
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package dev.opateams.client;
 
-/** An HTTP error response with 409 Conflict: the resource already exists or is in another state. */
+/**
+ * An HTTP error response with 409 Conflict: the resource already exists or is in another
+ * state.
+ */
 public final class ConflictException extends OpaApiException {
 
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package dev.opateams.client;
 
-/** An HTTP error response with 403 Forbidden: the caller lacks a required role, or the Team is disabled or over quota. */
+/**
+ * An HTTP error response with 403 Forbidden: the caller lacks a required role, or the Team is
+ * disabled or over quota.
+ */
 public final class ForbiddenException extends OpaApiException {
 
   private static final long serialVersionUID = 1L;

@@ -9,6 +9,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -177,7 +178,7 @@ final class HttpTransport {
     ensureOpen();
   }
 
-  /** The wait that the response asks for, else the backoff; with jitter, capped. */
+  /** Returns the wait that the response names, or else the backoff, with jitter and capped. */
   private Duration delayFor(HttpHeaders headers, int retry) {
     Instant retryAt = serverRetryTime(headers);
     if (retryAt == null) {
@@ -210,7 +211,7 @@ final class HttpTransport {
     if (retryAt != null) {
       try {
         return Instant.ofEpochSecond(Long.parseLong(retryAt.trim()));
-      } catch (NumberFormatException | java.time.DateTimeException e) {
+      } catch (NumberFormatException | DateTimeException e) {
         LOG.debug("Ignoring the invalid X-RateLimit-Retry-At header value \"{}\"", retryAt);
       }
     }
@@ -218,6 +219,9 @@ final class HttpTransport {
     if (retryAfter != null) {
       try {
         return clock.instant().plusSeconds(Long.parseLong(retryAfter.trim()));
+      } catch (DateTimeException | ArithmeticException e) {
+        LOG.debug("Ignoring the out-of-range Retry-After header value \"{}\"", retryAfter);
+        return null;
       } catch (NumberFormatException e) {
         try {
           return ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)

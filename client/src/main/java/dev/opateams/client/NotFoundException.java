@@ -1,6 +1,8 @@
 package dev.opateams.client;
 
-/** An HTTP error response with 404 Not Found: the Team or the resource does not exist. */
+/**
+ * An HTTP error response with 404 Not Found: the Team or the resource does not exist.
+ */
 public final class NotFoundException extends OpaApiException {
 
   private static final long serialVersionUID = 1L;

@@ -35,6 +35,9 @@ final class PageIterator<T> implements Iterator<T> {
         throw new OpaTeamsException(operation.operationId() + " sent a rel=\"next\" link to a page"
             + " that was already requested, " + next + "; stopped paging instead of looping");
       }
+      // Dropping the used-up page first keeps one decoded page alive instead of two while the
+      // next one is fetched and decoded.
+      current = List.<T>of().iterator();
       Page<T> page = fetch.apply(next);
       current = page.items().iterator();
       next = page.next();

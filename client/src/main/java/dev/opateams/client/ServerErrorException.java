@@ -1,6 +1,9 @@
 package dev.opateams.client;
 
-/** An HTTP error response with a 5xx status: the server failed or is unavailable. 503 was retried for idempotent operations before this was thrown. */
+/**
+ * An HTTP error response with a 5xx status: the server failed or is unavailable. For idempotent
+ * operations a 503 has been retried before this is thrown.
+ */
 public final class ServerErrorException extends OpaApiException {
 
   private static final long serialVersionUID = 1L;
