@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 8, time = 3)
+@Fork(2)
 @State(Scope.Benchmark)
 public class ListServersBenchmark {
 

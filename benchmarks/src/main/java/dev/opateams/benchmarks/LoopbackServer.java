@@ -75,7 +75,7 @@ final class LoopbackServer implements AutoCloseable {
     return fallback;
   }
 
-  /** A page of {@code size} Servers shaped like the spec's example, about 900 bytes each. */
+  /** Builds a page of {@code size} Servers shaped like the spec's example, about 1 KB each. */
   private static byte[] page(int size) {
     StringBuilder json = new StringBuilder("{\"list\":[");
     for (int i = 0; i < size; i++) {
