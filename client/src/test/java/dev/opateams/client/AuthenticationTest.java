@@ -251,4 +251,33 @@ class AuthenticationTest {
     assertThat(token).hasToString(
         "AccessToken{bearerToken=<redacted>, expiresAt=2026-11-30T10:00:00Z, teamName=Test_Team}");
   }
+
+  @Test
+  void tokenWithoutExpiryIsRejected() {
+    server.always(TOKEN_LINE, request -> Reply.json(200,
+        "{\"bearer_token\":\"" + token(5) + "\",\"team_name\":\"Test_Team\"}"));
+    try (OpaTeamsClient client = withoutCredentials()
+        .serviceUser(Fixtures.KEY_ID, Fixtures.KEY_SECRET).build()) {
+
+      assertThatThrownBy(() -> client.getTeamStats())
+          .isInstanceOf(OpaTeamsException.class)
+          .hasMessage("createServiceToken (POST /v1/teams/Test_Team/service_token) returned a "
+              + "token without bearer_token, expires_at or team_name");
+      assertThat(server.requests(ROLES_LINE)).isEmpty();
+    }
+  }
+
+  @Test
+  void tokenBodyThatIsNotJsonIsReportedWithoutDetails() {
+    server.always(TOKEN_LINE, request -> Reply.json(200, "{\"bearer_token\":\"" + token(6)));
+    try (OpaTeamsClient client = withoutCredentials()
+        .serviceUser(Fixtures.KEY_ID, Fixtures.KEY_SECRET).build()) {
+
+      assertThatThrownBy(() -> client.getTeamStats())
+          .isInstanceOf(OpaTeamsException.class)
+          .hasMessage("createServiceToken (POST /v1/teams/Test_Team/service_token) returned a "
+              + "body that is not a valid ServiceToken")
+          .hasNoCause();
+    }
+  }
 }

@@ -192,4 +192,33 @@ class PagingTest {
 
     assertThat(next).isNull();
   }
+
+  @Test
+  void listRolesFollowsNextLinks() {
+    String rolesLine = "GET " + TEAM_PATH + "/roles";
+    server.enqueue(rolesLine,
+        Reply.json(200, "{\"list\":[{\"name\":\"end_user\"}]}")
+            .header("Link", "<" + TEAM_PATH + "/roles?offset=r2>; rel=\"next\""),
+        Reply.json(200, "{\"list\":[{\"name\":\"pam_admin\"}]}"));
+
+    long count = client.listRoles().stream().count();
+
+    assertThat(count).isEqualTo(2);
+    assertThat(server.requests(rolesLine).get(1).query()).isEqualTo("offset=r2");
+  }
+
+  @Test
+  void errorOnLaterPageIsThrownDuringIteration() {
+    server.enqueue(SERVERS_LINE,
+        Reply.json(200, Fixtures.serversJson(0, 2)).header("Link", link("offset=a1", "next")),
+        Reply.json(404, "{\"code\":404,\"error\":\"resource_does_not_exist\"}"));
+    Iterator<Server> iterator = client.listServers().iterator();
+    iterator.next();
+    iterator.next();
+
+    assertThatThrownBy(iterator::hasNext)
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("listServers (GET /v1/teams/Test_Team/servers) failed with HTTP 404: "
+            + "resource_does_not_exist");
+  }
 }

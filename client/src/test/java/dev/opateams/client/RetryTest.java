@@ -219,4 +219,54 @@ class RetryTest {
       assertThat(server.requests()).hasSize(1);
     }
   }
+
+  @Test
+  void retryAtInThePastRetriesAtOnce() {
+    server.enqueue(STATS_LINE,
+        TOO_MANY.header("X-RateLimit-Retry-At", String.valueOf(NOW.getEpochSecond() - 5)),
+        Reply.json(200, STATS_JSON));
+
+    client.getTeamStats();
+
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ZERO);
+  }
+
+  @Test
+  void invalidRetryAfterFallsBackToBackoff() {
+    server.enqueue(STATS_LINE, Reply.status(503).header("Retry-After", "soon"),
+        Reply.json(200, STATS_JSON));
+
+    client.getTeamStats();
+
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
+  }
+
+  @Test
+  void readTimeoutIsRetriedForGet() {
+    server.enqueue(STATS_LINE, new Reply(-2, java.util.Map.of(), ""), Reply.json(200, STATS_JSON));
+    try (OpaTeamsClient impatient = Fixtures.clientFor(server, sleeper)
+        .readTimeout(Duration.ofMillis(300)).build()) {
+
+      int clients = impatient.getTeamStats().getNumClients();
+
+      assertThat(clients).isEqualTo(1);
+      assertThat(server.requests(STATS_LINE)).hasSize(2);
+      assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
+    }
+  }
+
+  @Test
+  void readTimeoutEndsPostWithoutRetry() {
+    server.enqueue(CHECKIN_LINE, new Reply(-2, java.util.Map.of(), ""), Reply.status(204));
+    try (OpaTeamsClient impatient = Fixtures.clientFor(server, sleeper)
+        .readTimeout(Duration.ofMillis(300)).build()) {
+
+      assertThatThrownBy(() -> impatient.checkinResource("r-1",
+          CheckoutResourceType.SERVER_ACCOUNT_PASSWORD_LOGIN))
+          .isInstanceOf(OpaTeamsException.class)
+          .hasMessage("checkinResource (POST /v1/teams/Test_Team/checkin_resource) failed after "
+              + "1 attempt: HttpTimeoutException request timed out");
+      assertThat(server.requests(CHECKIN_LINE)).hasSize(1);
+    }
+  }
 }

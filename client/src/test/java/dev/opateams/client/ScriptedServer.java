@@ -44,7 +44,10 @@ final class ScriptedServer implements AutoCloseable {
     }
   }
 
-  /** A scripted response. A status of -1 drops the connection without any response. */
+  /**
+   * A scripted response. A status of -1 drops the connection without any response, and -2 waits
+   * two seconds before answering 204, longer than the read timeouts that tests set.
+   */
   record Reply(int status, Map<String, String> headers, String body) {
 
     static Reply json(int status, String body) {
@@ -127,6 +130,14 @@ final class ScriptedServer implements AutoCloseable {
     requests.add(request);
 
     Reply reply = nextReply(request);
+    if (reply.status() == -2) {
+      try {
+        Thread.sleep(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      reply = Reply.status(204);
+    }
     if (reply.status() == -1) {
       // The JDK server closes the connection when a handler throws, without any response.
       throw new IOException("Dropping the connection as scripted");
