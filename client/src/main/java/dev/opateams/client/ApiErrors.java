@@ -75,7 +75,10 @@ final class ApiErrors {
     return message.toString();
   }
 
-  /** Reads either documented error shape; returns {@code null} for a body that is not a JSON object. */
+  /**
+   * Reads either documented error shape. Returns {@code null} for a body that is not a JSON
+   * object.
+   */
   private static ErrorResponse parse(byte[] body) {
     if (body.length == 0) {
       return null;

@@ -69,7 +69,7 @@ public final class ListCheckedOutResourcesRequest {
       return this;
     }
 
-    /** {@code include_pending_checkin}: whether resources whose checkin has started are included. */
+    /** {@code include_pending_checkin}: whether resources in checkin are included too. */
     public Builder includePendingCheckin(boolean includePendingCheckin) {
       this.includePendingCheckin = includePendingCheckin;
       return this;

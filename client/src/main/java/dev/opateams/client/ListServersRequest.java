@@ -160,7 +160,7 @@ public final class ListServersRequest {
       return this;
     }
 
-    /** {@code credentialed}: unmanaged Servers with credential issuance on (true) or off (false). */
+    /** {@code credentialed}: unmanaged Servers with credential issuance on or off. */
     public Builder credentialed(boolean credentialed) {
       this.credentialed = credentialed;
       return this;

@@ -129,7 +129,7 @@ public final class OpaTeamsClient implements AutoCloseable {
     return listCheckedOutResources(ListCheckedOutResourcesRequest.all());
   }
 
-  /** Lists the checked-out resources that match {@code request} ({@code listCheckedOutResources}). */
+  /** Lists the checked-out resources that match {@code request}. */
   public PagedIterable<CheckedOutResource> listCheckedOutResources(
       ListCheckedOutResourcesRequest request) {
     Objects.requireNonNull(request, "request must not be null");

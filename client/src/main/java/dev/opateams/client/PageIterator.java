@@ -8,7 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Walks the pages of one list request, fetching the next page only when the current one is used up. */
+/** Walks the pages of one list request, fetching a page only when the previous one is used up. */
 final class PageIterator<T> implements Iterator<T> {
 
   /** One decoded page and the URL of the next one, or {@code null} on the last page. */

@@ -33,7 +33,7 @@ public final class RetryPolicy {
     this.jitter = builder.jitter;
   }
 
-  /** The default policy: 3 retries, waits capped at 30 seconds, 500 ms initial delay, 20 % jitter. */
+  /** The default policy: 3 retries, 30 s cap, 500 ms initial delay, 20 % jitter. */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
@@ -134,7 +134,8 @@ public final class RetryPolicy {
      */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0.0 && jitter <= 1.0)) {
-        throw new IllegalArgumentException("jitter must be between 0.0 and 1.0, but was: " + jitter);
+        throw new IllegalArgumentException(
+            "jitter must be between 0.0 and 1.0, but was: " + jitter);
       }
       this.jitter = jitter;
       return this;

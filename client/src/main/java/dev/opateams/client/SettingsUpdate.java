@@ -29,7 +29,7 @@ public final class SettingsUpdate {
     return new Builder();
   }
 
-  /** Maps the update to the generated model, whose JsonNullable fields keep absent and null apart. */
+  /** Maps the update to the generated model, whose JsonNullable fields tell absent from null. */
   TeamSettingsUpdate toModel() {
     TeamSettingsUpdate model = new TeamSettingsUpdate();
     model.setApproveDeviceWithoutInteraction_JsonNullable(
@@ -67,7 +67,7 @@ public final class SettingsUpdate {
     return text.append('}').toString();
   }
 
-  /** Builds a {@link SettingsUpdate}. A later call for the same setting replaces the earlier one. */
+  /** Builds a {@link SettingsUpdate}. A later call for a setting replaces an earlier one. */
   public static final class Builder {
 
     private final Map<String, JsonNullable<Object>> changes = new LinkedHashMap<>();

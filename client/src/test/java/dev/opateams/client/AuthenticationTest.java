@@ -268,7 +268,7 @@ class AuthenticationTest {
   }
 
   @Test
-  void tokenBodyThatIsNotJsonIsReportedWithoutDetails() {
+  void invalidTokenBodyHidesParserDetails() {
     server.always(TOKEN_LINE, request -> Reply.json(200, "{\"bearer_token\":\"" + token(6)));
     try (OpaTeamsClient client = withoutCredentials()
         .serviceUser(Fixtures.KEY_ID, Fixtures.KEY_SECRET).build()) {

@@ -111,7 +111,7 @@ class ErrorsTest {
   }
 
   @Test
-  void bodyThatIsNotJsonCausesNoSecondException() {
+  void nonJsonBodyIsKeptRaw() {
     OpaApiException error = statsFailure(new Reply(500, java.util.Map.of("Content-Type",
         "text/html"), "<html><body>Internal error</body></html>"));
 

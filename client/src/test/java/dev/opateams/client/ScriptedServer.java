@@ -20,7 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A JDK HTTP server on 127.0.0.1 with an ephemeral port that answers from a script and records
+ * A JDK HTTP server on 127.0.0.1 with an ephemeral port that replies from a script and records
  * every request it receives.
  */
 final class ScriptedServer implements AutoCloseable {
@@ -46,7 +46,7 @@ final class ScriptedServer implements AutoCloseable {
 
   /**
    * A scripted response. A status of -1 drops the connection without any response, and -2 waits
-   * two seconds before answering 204, longer than the read timeouts that tests set.
+   * two seconds before replying 204, longer than the read timeouts that tests set.
    */
   record Reply(int status, Map<String, String> headers, String body) {
 
@@ -95,7 +95,7 @@ final class ScriptedServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** Answers the next requests to {@code line} ({@code "GET /path"}) with these replies in order. */
+  /** Queues replies, in order, for the next requests to {@code line}, such as "GET /path". */
   void enqueue(String line, Reply... replies) {
     Deque<Reply> deque = queued.computeIfAbsent(line, key -> new ArrayDeque<>());
     synchronized (deque) {

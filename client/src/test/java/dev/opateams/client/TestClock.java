@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it. */
+/** A clock whose time changes only when a test advances it. */
 final class TestClock extends Clock {
 
   private final AtomicReference<Instant> now;
