@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one operation over {@code java.net.http}, with bearer authentication, one token renewal
  * after a 401, bounded retries and wire logging. Thread-safe.
+ *
+ * <p>The facade sends requests here rather than through the generated Feign interfaces because
+ * paging has to follow the server's {@code Link} URLs as they are (the generated {@code listRoles}
+ * method has no paging parameters at all), and because retries, token renewal, error mapping and
+ * redacted logging need the raw status, headers and body of every attempt. Bodies are still the
+ * generated models, written and read with the generated client's mapper settings.
  */
 final class HttpTransport {
 

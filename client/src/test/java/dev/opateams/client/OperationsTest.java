@@ -200,4 +200,16 @@ class OperationsTest {
       assertThat(server.requests().get(0).path()).isEqualTo("/v1/teams/My%20Team%2F1/roles");
     }
   }
+
+  @Test
+  void baseUrlPathIsKeptAsPrefix() {
+    try (OpaTeamsClient prefixed = Fixtures.clientFor(server, new RecordingSleeper())
+        .baseUrl(server.baseUrl() + "/proxy/").build()) {
+      server.enqueue("GET /proxy/v1/teams/Test_Team/roles", Reply.json(200, "{\"list\":[]}"));
+
+      prefixed.listRoles().stream().count();
+
+      assertThat(server.requests().get(0).path()).isEqualTo("/proxy/v1/teams/Test_Team/roles");
+    }
+  }
 }
