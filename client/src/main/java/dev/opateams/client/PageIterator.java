@@ -31,7 +31,7 @@ final class PageIterator<T> implements Iterator<T> {
   public boolean hasNext() {
     while (!current.hasNext() && next != null) {
       // The items of the page that carried the repeated link have been returned by now.
-      if (!requested.add(next)) {
+      if (requested.contains(next)) {
         throw new OpaTeamsException(operation.operationId() + " sent a rel=\"next\" link to a page"
             + " that was already requested, " + next + "; stopped paging instead of looping");
       }
@@ -39,6 +39,8 @@ final class PageIterator<T> implements Iterator<T> {
       // next one is fetched and decoded.
       current = List.<T>of().iterator();
       Page<T> page = fetch.apply(next);
+      // Recorded only after success, so that hasNext() after a failed fetch tries the page again.
+      requested.add(next);
       current = page.items().iterator();
       next = page.next();
     }

@@ -221,4 +221,20 @@ class PagingTest {
         .hasMessage("listServers (GET /v1/teams/Test_Team/servers) failed with HTTP 404: "
             + "resource_does_not_exist");
   }
+
+  @Test
+  void failedPageIsFetchedAgainOnNextCall() {
+    server.enqueue(SERVERS_LINE,
+        Reply.json(200, Fixtures.serversJson(0, 1)).header("Link", link("offset=a1", "next")),
+        Reply.json(404, "{\"code\":404,\"error\":\"resource_does_not_exist\"}"),
+        Reply.json(200, Fixtures.serversJson(1, 1)));
+    Iterator<Server> iterator = client.listServers().iterator();
+    iterator.next();
+    assertThatThrownBy(iterator::hasNext).isInstanceOf(NotFoundException.class);
+
+    Server second = iterator.next();
+
+    assertThat(second.getHostname()).isEqualTo("host-1");
+    assertThat(server.requests()).hasSize(3);
+  }
 }
