@@ -204,12 +204,16 @@ final class RequestRules {
     if (!allowed.isEmpty() && !allowed.contains(text)) {
       causes.add(error(path, "must be one of " + String.join(", ", allowed)));
     } else if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-      causes.add(error(path, "must be at least " + schema.get("minLength").asInt() + " characters long"));
+      causes.add(error(path, "must be at least " + characters(schema.get("minLength").asInt()) + " long"));
     } else if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
-      causes.add(error(path, "must be at most " + schema.get("maxLength").asInt() + " characters long"));
+      causes.add(error(path, "must be at most " + characters(schema.get("maxLength").asInt()) + " long"));
     } else if ("uuid".equals(schema.path("format").asText()) && !isUuid(text)) {
       causes.add(error(path, "must be a UUID"));
     }
+  }
+
+  private static String characters(int count) {
+    return count == 1 ? "1 character" : count + " characters";
   }
 
   private static boolean isUuid(String text) {
