@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class MockServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
+  private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
   private final MockConfig config;
   private final AtomicReference<MockState> state = new AtomicReference<>();
@@ -73,6 +74,7 @@ public final class MockServer implements AutoCloseable {
       throw new IllegalStateException("The mock server was already started");
     }
     InetSocketAddress address = new InetSocketAddress(resolve(config.bindAddress()), config.port());
+    enableNoDelay();
     HttpServer server;
     try {
       server = HttpServer.create(address, 256);
@@ -89,6 +91,7 @@ public final class MockServer implements AutoCloseable {
     ResourceConfig application = new ResourceConfig()
         .register(JacksonFeature.withoutExceptionMappers())
         .register(new MapperResolver(Json.serverMapper()))
+        .register(new ServerListWriter())
         .register(new RequestLifecycleFilter(config))
         .register(new SecurityFilter(spec, tokens, state::get))
         .register(new ErrorMappers.ApiExceptionMapper())
@@ -107,6 +110,19 @@ public final class MockServer implements AutoCloseable {
     httpServer = server;
     LOG.info("Mock server listening on {}", baseUri);
     return this;
+  }
+
+  /**
+   * Turns on TCP_NODELAY for the JDK HTTP server unless the user chose.
+   * Without it the server writes headers and body in separate segments and
+   * the client's delayed ACK adds about 40 ms to each response. NOTE: the
+   * JDK reads this property once, when the first HttpServer of the JVM
+   * starts, and it applies to every JDK HttpServer in the JVM.
+   */
+  private static void enableNoDelay() {
+    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+      System.setProperty(NO_DELAY_PROPERTY, "true");
+    }
   }
 
   private static ExecutorService newExecutor(int threads) {

@@ -199,11 +199,20 @@ final class MockState {
   }
 
   /**
-   * A server as two ready answers, with and without labels, plus the facts
-   * that only filters use: whether it is an AD server, whether credential
-   * issuance is on, and its cloud account.
+   * A server as two ready answers, with and without labels, each also
+   * rendered as JSON once, plus the facts that only filters use: whether it
+   * is an AD server, whether credential issuance is on, and its cloud
+   * account. Servers never change after start-up, so the JSON stays valid.
    */
-  record StoredServer(Server withLabels, Server withoutLabels, boolean adServer, Boolean credentialIssuance,
-      String cloudAccount) {
+  record StoredServer(Server withLabels, Server withoutLabels, byte[] jsonWithLabels, byte[] jsonWithoutLabels,
+      boolean adServer, Boolean credentialIssuance, String cloudAccount) {
+
+    Server model(boolean labels) {
+      return labels ? withLabels : withoutLabels;
+    }
+
+    byte[] json(boolean labels) {
+      return labels ? jsonWithLabels : jsonWithoutLabels;
+    }
   }
 }

@@ -18,16 +18,24 @@ final class PagedLists {
     Paging.Page<?> page();
   }
 
+  /** A page of servers that {@link ServerListWriter} writes from the servers' pre-rendered JSON. */
   static final class PagedServerList extends ServerList implements Paged {
-    private final transient Paging.Page<?> page;
+    private final transient Paging.Page<MockState.StoredServer> page;
+    private final transient boolean labels;
 
-    PagedServerList(Paging.Page<?> page) {
+    PagedServerList(Paging.Page<MockState.StoredServer> page, boolean labels) {
       this.page = page;
+      this.labels = labels;
+      setList(page.items().stream().map(server -> server.model(labels)).toList());
     }
 
     @Override
-    public Paging.Page<?> page() {
+    public Paging.Page<MockState.StoredServer> page() {
       return page;
+    }
+
+    boolean labels() {
+      return labels;
     }
   }
 

@@ -144,6 +144,7 @@ final class RequestLifecycleFilter implements ContainerRequestFilter, ContainerR
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Caller.unbind();
     MultivaluedMap<String, Object> headers = response.getHeaders();
     RateLimiter.Window window = (RateLimiter.Window) request.getProperty(WINDOW);
     if (window != null) {
@@ -159,11 +160,13 @@ final class RequestLifecycleFilter implements ContainerRequestFilter, ContainerR
         headers.putSingle("Link", link);
       }
     }
-    Object start = request.getProperty(START);
-    double millis = start == null ? 0 : (System.nanoTime() - (long) start) / 1e6;
-    ACCESS_LOG.info("{} {} {} {} ms request_id={}", request.getMethod(),
-        request.getUriInfo().getRequestUri().getRawPath(), response.getStatus(),
-        String.format(java.util.Locale.ROOT, "%.1f", millis), requestId);
+    if (ACCESS_LOG.isInfoEnabled()) {
+      Object start = request.getProperty(START);
+      double millis = start == null ? 0 : (System.nanoTime() - (long) start) / 1e6;
+      ACCESS_LOG.info("{} {} {} {} ms request_id={}", request.getMethod(),
+          request.getUriInfo().getRequestUri().getRawPath(), response.getStatus(),
+          String.format(java.util.Locale.ROOT, "%.1f", millis), requestId);
+    }
   }
 
   /** Builds the Link header: the request's URL with the page's offsets, always carrying count. */

@@ -58,6 +58,7 @@ final class SecurityFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    Caller.unbind();
     Class<?> resource = resourceInfo.getResourceClass();
     if (resource != TeamsResource.class && resource != ServiceTokenResource.class) {
       return;
@@ -67,6 +68,7 @@ final class SecurityFilter implements ContainerRequestFilter {
       Caller caller = authenticate(request);
       checkRoles(operation, caller);
       request.setSecurityContext(new Caller.Context(caller));
+      Caller.bind(caller);
     }
     rules.checkQuery(operation, request.getUriInfo().getQueryParameters());
     if (!operation.requestBodySchema().isMissingNode()) {

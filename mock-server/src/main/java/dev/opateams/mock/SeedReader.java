@@ -39,6 +39,8 @@ final class SeedReader {
   /** Members of a JWK that belong to the private or symmetric key and are never served. */
   private static final List<String> PRIVATE_JWK_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "k");
 
+  private static final ObjectMapper RENDERER = Json.serverMapper();
+
   private final String source;
   private final ObjectMapper mapper = Json.seedMapper();
 
@@ -162,8 +164,17 @@ final class SeedReader {
     Server withLabels = convert(fields, Server.class, path);
     fields.remove("labels");
     Server withoutLabels = convert(fields, Server.class, path);
-    return new MockState.StoredServer(withLabels, withoutLabels, adServer != null && adServer.asBoolean(),
-        credentialIssuance == null ? null : credentialIssuance.asBoolean(), cloudAccount(withLabels));
+    return new MockState.StoredServer(withLabels, withoutLabels, render(withLabels), render(withoutLabels),
+        adServer != null && adServer.asBoolean(), credentialIssuance == null ? null : credentialIssuance.asBoolean(),
+        cloudAccount(withLabels));
+  }
+
+  private static byte[] render(Server server) {
+    try {
+      return RENDERER.writeValueAsBytes(server);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("failed to render server " + server.getId() + " as JSON", e);
+    }
   }
 
   private static String cloudAccount(Server server) {

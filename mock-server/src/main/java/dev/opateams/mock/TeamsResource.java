@@ -7,14 +7,11 @@ import dev.opateams.server.model.CheckinRequest;
 import dev.opateams.server.model.JsonWebKeySet;
 import dev.opateams.server.model.Role;
 import dev.opateams.server.model.RoleList;
-import dev.opateams.server.model.Server;
 import dev.opateams.server.model.ServerList;
 import dev.opateams.server.model.TeamSettings;
 import dev.opateams.server.model.TeamSettingsUpdate;
 import dev.opateams.server.model.TeamStats;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -30,8 +27,6 @@ import java.util.Set;
 @Path("")
 final class TeamsResource implements TeamsApi {
 
-  @Context
-  private SecurityContext securityContext;
 
   @Override
   public CheckedOutResourceList listCheckedOutResources(String teamName, String resourceType,
@@ -103,15 +98,11 @@ final class TeamsResource implements TeamsApi {
         .state(state)
         .selector(selector)
         .build();
-    boolean labels = Boolean.TRUE.equals(includeLabels);
-    List<Server> matching = caller(teamName).team().servers().stream()
+    List<MockState.StoredServer> matching = caller(teamName).team().servers().stream()
         .filter(filter::matches)
-        .map(server -> labels ? server.withLabels() : server.withoutLabels())
         .toList();
-    Paging.Page<Server> page = Paging.page(matching, count, descending, offset, prev);
-    PagedLists.PagedServerList answer = new PagedLists.PagedServerList(page);
-    answer.setList(page.items());
-    return answer;
+    Paging.Page<MockState.StoredServer> page = Paging.page(matching, count, descending, offset, prev);
+    return new PagedLists.PagedServerList(page, Boolean.TRUE.equals(includeLabels));
   }
 
   @Override
@@ -140,8 +131,8 @@ final class TeamsResource implements TeamsApi {
   }
 
   /** Returns the caller that {@link SecurityFilter} authenticated for this team. */
-  private Caller caller(String teamName) {
-    Caller caller = (Caller) securityContext.getUserPrincipal();
+  private static Caller caller(String teamName) {
+    Caller caller = Caller.current();
     if (caller == null || !caller.team().name().equals(teamName)) {
       throw new IllegalStateException("No authenticated caller for team " + teamName);
     }

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,11 +29,20 @@ final class TokenIssuer {
   private static final String HEADER = Base64.getUrlEncoder().withoutPadding()
       .encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
   private static final String ISSUER = "opa-teams-mock";
+  private static final int MAX_CACHED_TOKENS = 10_000;
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final byte[] key = new byte[32];
   private final Clock clock;
   private final Duration lifetime;
+  /** A Mac per thread, because a Mac is not thread-safe and creating one costs more than signing. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  /**
+   * Tokens whose signature and form were already checked, so that a request
+   * with a known token costs a map lookup and an expiry check. Emptied when
+   * full, which only costs the checks again.
+   */
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   TokenIssuer(Clock clock, Duration lifetime) {
     this.clock = clock;
@@ -71,6 +82,11 @@ final class TokenIssuer {
    * @throws ApiException 401 naming what is wrong, without repeating the token
    */
   Claims verify(String token) {
+    Verified cached = verified.get(token);
+    if (cached != null) {
+      checkExpiry(cached.expiresAt());
+      return cached.claims();
+    }
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       throw ApiException.unauthenticated("The bearer token is malformed: a JWT has three parts.");
@@ -89,17 +105,35 @@ final class TokenIssuer {
     if (!payload.path("exp").canConvertToLong() || !payload.path("team").isTextual()) {
       throw ApiException.unauthenticated("The bearer token is malformed: it lacks exp or team.");
     }
-    if (clock.instant().getEpochSecond() >= payload.get("exp").asLong()) {
+    long expiresAt = payload.get("exp").asLong();
+    checkExpiry(expiresAt);
+    Claims claims = new Claims(payload.get("team").asText(), UUID.fromString(payload.path("sub").asText()));
+    if (verified.size() >= MAX_CACHED_TOKENS) {
+      verified.clear();
+    }
+    verified.put(token, new Verified(claims, expiresAt));
+    return claims;
+  }
+
+  private void checkExpiry(long expiresAt) {
+    if (clock.instant().getEpochSecond() >= expiresAt) {
       throw ApiException.unauthenticated("The bearer token is expired.");
     }
-    return new Claims(payload.get("team").asText(), UUID.fromString(payload.path("sub").asText()));
+  }
+
+  /** The claims of a token whose signature was checked, and its expiry in unix seconds. */
+  private record Verified(Claims claims, long expiresAt) {
   }
 
   private byte[] sign(String content) {
+    return macs.get().doFinal(content.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(content.getBytes(StandardCharsets.US_ASCII));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
     }

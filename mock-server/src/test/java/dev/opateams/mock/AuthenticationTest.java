@@ -169,6 +169,19 @@ class AuthenticationTest {
   }
 
   @Test
+  void tokenUsedBeforeExpiresAfterwards() {
+    String token = TestHttp.token(server, "demo-admin");
+    int before = TestHttp.get(server, SERVERS).bearer(token).send().status();
+    CLOCK.advance(Duration.ofMinutes(10));
+
+    TestHttp.Answer answer = TestHttp.get(server, SERVERS).bearer(token).send();
+
+    assertThat(before).isEqualTo(200);
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.message()).isEqualTo("The bearer token is expired.");
+  }
+
+  @Test
   void tokenOfTeamAIsRejectedOnTeamBPath() {
     String token = TestHttp.token(server, "demo-admin");
 
