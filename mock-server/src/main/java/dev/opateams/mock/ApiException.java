@@ -4,7 +4,7 @@ import dev.opateams.server.model.ErrorCause;
 import java.util.List;
 
 /**
- * An error answer in the spec's {@code ErrorResponse} shape. It carries no
+ * An error response in the spec's {@code ErrorResponse} shape. It carries no
  * stack trace: it stands for a client mistake or a simulated fault, not for
  * a failure of the server.
  */

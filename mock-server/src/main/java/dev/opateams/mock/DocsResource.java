@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,9 +24,11 @@ import java.util.regex.Pattern;
  * The documentation pages: {@code /openapi.yaml} serves the spec with this
  * server listed first under {@code servers}, and {@code /docs} serves
  * Swagger UI from its webjar, so that the page loads nothing from another
- * host.
+ * host. The class is public only because Jersey calls its methods by
+ * reflection; it is not meant to be used directly.
  */
 @Path("/")
+@Singleton
 public final class DocsResource {
 
   private static final String WEBJAR_PROPERTIES = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
@@ -40,8 +44,9 @@ public final class DocsResource {
   private final byte[] spec;
   private final String webjarRoot;
 
-  DocsResource(ApiSpec apiSpec, URI baseUri) {
-    this.spec = specFor(apiSpec, baseUri);
+  @Inject
+  DocsResource(MockBackend backend) {
+    this.spec = specFor(backend.spec(), backend.baseUri());
     this.webjarRoot = "/META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
   }
 
@@ -84,7 +89,7 @@ public final class DocsResource {
     }
   }
 
-  /** The spec as YAML, with this server's base URL first under servers so that "Try it out" calls the mock. */
+  /** Renders the spec as YAML with this server's base URL first under servers, so that "Try it out" calls the mock. */
   private static byte[] specFor(ApiSpec apiSpec, URI baseUri) {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

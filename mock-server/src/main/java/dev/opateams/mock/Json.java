@@ -14,7 +14,7 @@ final class Json {
   }
 
   /**
-   * The mapper for requests and answers: ISO dates, JsonNullable, and unset
+   * The mapper for requests and responses: ISO dates, JsonNullable, and unset
    * properties left out. Request bodies have passed {@link RequestRules}
    * before this mapper binds them.
    */

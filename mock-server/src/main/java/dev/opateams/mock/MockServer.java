@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -98,9 +99,10 @@ public final class MockServer implements AutoCloseable {
         .register(new ErrorMappers.WebApplicationExceptionMapper())
         .register(new ErrorMappers.JsonProcessingExceptionMapper())
         .register(new ErrorMappers.FallbackMapper())
-        .register(new TeamsResource())
-        .register(new ServiceTokenResource(state::get, tokens))
-        .register(new DocsResource(spec, baseUri))
+        .register(new BackendBinder(new MockBackend(state::get, tokens, spec, baseUri)))
+        .register(TeamsResource.class)
+        .register(ServiceTokenResource.class)
+        .register(DocsResource.class)
         .property(ServerProperties.WADL_FEATURE_DISABLE, true)
         .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     server.createContext("/", ContainerFactory.createContainer(HttpHandler.class, application));
@@ -204,18 +206,18 @@ public final class MockServer implements AutoCloseable {
     private double tooManyRequestsShare;
     private double unavailableShare;
     private int rateLimitPerMinute = 10_000;
-    private int threads = 16;
+    private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private Builder() {
     }
 
-    /** The address to listen on; default 127.0.0.1. */
+    /** Sets the address to listen on; default 127.0.0.1. */
     public Builder bindAddress(String bindAddress) {
       this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
       return this;
     }
 
-    /** The port, 0 for any free port; default 0. */
+    /** Sets the port, 0 for any free port; default 0. */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
@@ -224,19 +226,19 @@ public final class MockServer implements AutoCloseable {
       return this;
     }
 
-    /** The initial state; default {@link Seed#defaults()}. */
+    /** Sets the initial state; default {@link Seed#defaults()}. */
     public Builder seed(Seed seed) {
       this.seed = Objects.requireNonNull(seed, "seed");
       return this;
     }
 
-    /** The clock for token expiry and rate-limit windows; default the system clock in UTC. */
+    /** Sets the clock for token expiry and rate-limit windows; default the system clock in UTC. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** How long an issued bearer token stays valid; default 1 hour, at least 1 second. */
+    /** Sets how long an issued bearer token stays valid; default 1 hour, at least 1 second. */
     public Builder tokenLifetime(Duration tokenLifetime) {
       Objects.requireNonNull(tokenLifetime, "tokenLifetime");
       if (tokenLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -246,7 +248,7 @@ public final class MockServer implements AutoCloseable {
       return this;
     }
 
-    /** A delay added to every API request; default none. */
+    /** Sets a delay added to every API request; default none. */
     public Builder latency(Duration latency) {
       Objects.requireNonNull(latency, "latency");
       if (latency.isNegative()) {
@@ -257,9 +259,9 @@ public final class MockServer implements AutoCloseable {
     }
 
     /**
-     * The share of API requests, from 0 to 1, answered with a simulated 429
-     * (with {@code X-RateLimit-Retry-At}) and with a simulated 503; default 0 and 0.
-     * The two shares together are at most 1.
+     * Sets the shares of API requests, from 0 to 1, that get a simulated 429
+     * response (with {@code X-RateLimit-Retry-At}) and a simulated 503
+     * response; default 0 and 0. The two shares together are at most 1.
      */
     public Builder faults(double tooManyRequestsShare, double unavailableShare) {
       checkShare("tooManyRequestsShare", tooManyRequestsShare);
@@ -279,7 +281,7 @@ public final class MockServer implements AutoCloseable {
       }
     }
 
-    /** The API requests allowed per one-minute window for all teams together; default 10000. */
+    /** Sets the API requests allowed per one-minute window for all teams together; default 10000. */
     public Builder rateLimitPerMinute(int rateLimitPerMinute) {
       if (rateLimitPerMinute < 1) {
         throw new IllegalArgumentException("rateLimitPerMinute must be at least 1: " + rateLimitPerMinute);
@@ -288,7 +290,7 @@ public final class MockServer implements AutoCloseable {
       return this;
     }
 
-    /** The number of threads that handle requests; default 16. */
+    /** Sets the number of threads that handle requests; default twice the number of processors, at least 4. */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1: " + threads);
@@ -302,6 +304,19 @@ public final class MockServer implements AutoCloseable {
       Seed chosen = seed == null ? Seed.defaults() : seed;
       return new MockServer(new MockConfig(bindAddress, port, chosen, clock, tokenLifetime, latency,
           tooManyRequestsShare, unavailableShare, rateLimitPerMinute, threads));
+    }
+  }
+
+  private static final class BackendBinder extends AbstractBinder {
+    private final MockBackend backend;
+
+    BackendBinder(MockBackend backend) {
+      this.backend = backend;
+    }
+
+    @Override
+    protected void configure() {
+      bind(backend).to(MockBackend.class);
     }
   }
 

@@ -26,8 +26,8 @@ public final class MockServerMain {
       "  --latency MS          delay added to every API request, in milliseconds (default 0)",
       "  --token-lifetime S    lifetime of issued bearer tokens, in seconds (default 3600)",
       "  --rate-limit N        API requests allowed per minute, all teams together (default 10000)",
-      "  --fail-429 SHARE      share of API requests, 0 to 1, answered 429 Too Many Requests (default 0)",
-      "  --fail-503 SHARE      share of API requests, 0 to 1, answered 503 Service Unavailable (default 0)",
+      "  --fail-429 SHARE      share of API requests, 0 to 1, that get 429 Too Many Requests (default 0)",
+      "  --fail-503 SHARE      share of API requests, 0 to 1, that get 503 Service Unavailable (default 0)",
       "  --help                print this help and exit");
 
   private MockServerMain() {

@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * The in-memory data of a running mock server. Teams, users and servers are
- * fixed after start-up; checked-out resources and settings change, and their
- * changes are guarded by the lock of the object that holds them.
+ * fixed after start-up. Checked-out resources and settings change, guarded
+ * by the lock of the object that contains them.
  */
 final class MockState {
 
@@ -116,7 +116,7 @@ final class MockState {
       return extraCounts;
     }
 
-    /** Returns a copy of the settings, so that a later update does not change an answer being written. */
+    /** Returns a copy of the settings, so that a later update does not change a response being written. */
     synchronized TeamSettings settings() {
       return mapper.convertValue(settings, TeamSettings.class);
     }
@@ -199,7 +199,7 @@ final class MockState {
   }
 
   /**
-   * A server as two ready answers, with and without labels, each also
+   * A server as two ready response items, with and without labels, each also
    * rendered as JSON once, plus the facts that only filters use: whether it
    * is an AD server, whether credential issuance is on, and its cloud
    * account. Servers never change after start-up, so the JSON stays valid.

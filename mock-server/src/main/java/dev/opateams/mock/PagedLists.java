@@ -4,7 +4,7 @@ import dev.opateams.server.model.CheckedOutResourceList;
 import dev.opateams.server.model.ServerList;
 
 /**
- * List answers that also carry their page's neighbours, so that
+ * List responses that also carry their page's neighbours, so that
  * {@link RequestLifecycleFilter} can write the {@code Link} header. The
  * extra fields have no getters and are not serialized.
  */
@@ -13,7 +13,7 @@ final class PagedLists {
   private PagedLists() {
   }
 
-  /** An answer with paging links. */
+  /** A response with paging links. */
   interface Paged {
     Paging.Page<?> page();
   }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Runs first and last for every request. Before matching it assigns a
  * request id, counts the request against the rate limit, applies the
  * configured faults and latency, and reads the body into memory, rejecting
- * one over {@value #MAX_BODY_BYTES} bytes with 413. After the answer it adds
+ * one over {@value #MAX_BODY_BYTES} bytes with 413. After the response is built it adds
  * the rate-limit, request-id and Link headers and logs one line.
  */
 @PreMatching

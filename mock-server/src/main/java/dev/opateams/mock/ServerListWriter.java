@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes a listServers answer from JSON rendered once per server, instead of
- * serializing every server on every request; the bytes come from the same
- * Jackson mapper, so the output is the same. It is the largest answer of
- * the API and the one that the throughput benchmark measures.
+ * Writes a listServers response from JSON rendered once per server instead
+ * of serializing every server on every request. The bytes come from the
+ * same Jackson mapper, so the output is the same. It is the largest
+ * response of the API and the one that the throughput benchmark measures.
  */
 @Produces(MediaType.APPLICATION_JSON)
 final class ServerListWriter implements MessageBodyWriter<PagedLists.PagedServerList> {

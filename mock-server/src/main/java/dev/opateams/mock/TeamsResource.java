@@ -11,6 +11,7 @@ import dev.opateams.server.model.ServerList;
 import dev.opateams.server.model.TeamSettings;
 import dev.opateams.server.model.TeamSettingsUpdate;
 import dev.opateams.server.model.TeamStats;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ import java.util.Set;
  * so it is repeated here.
  */
 @Path("")
+@Singleton
 final class TeamsResource implements TeamsApi {
 
 

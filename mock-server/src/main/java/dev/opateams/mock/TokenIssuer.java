@@ -87,10 +87,12 @@ final class TokenIssuer {
       checkExpiry(cached.expiresAt());
       return cached.claims();
     }
+
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       throw ApiException.unauthenticated("The bearer token is malformed: a JWT has three parts.");
     }
+
     byte[] signature;
     JsonNode payload;
     try {
@@ -105,6 +107,7 @@ final class TokenIssuer {
     if (!payload.path("exp").canConvertToLong() || !payload.path("team").isTextual()) {
       throw ApiException.unauthenticated("The bearer token is malformed: it lacks exp or team.");
     }
+
     long expiresAt = payload.get("exp").asLong();
     checkExpiry(expiresAt);
     Claims claims = new Claims(payload.get("team").asText(), UUID.fromString(payload.path("sub").asText()));

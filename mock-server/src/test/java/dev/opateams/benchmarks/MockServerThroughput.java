@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
  * as described in BENCHMARKS-mock-server.md.
  *
  * <p>Arguments: clients (default 8), warm-up seconds (default 10), measured
- * seconds per round (default 15), rounds (default 3).
+ * seconds per round (default 15), rounds (default 3), server threads for
+ * both servers (default: the mock server's default, twice the number of
+ * processors and at least 4).
  */
 public final class MockServerThroughput {
 
@@ -52,7 +54,8 @@ public final class MockServerThroughput {
     Duration warmUp = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 10);
     Duration measured = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 15);
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    int threads = 16;
+    int threads = args.length > 4 ? Integer.parseInt(args[4])
+        : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     try (MockServer mock = MockServer.builder().seed(seed(100)).threads(threads)
         .rateLimitPerMinute(Integer.MAX_VALUE).build().start()) {
@@ -202,7 +205,7 @@ public final class MockServerThroughput {
     return response.body();
   }
 
-  /** A team with {@code count} servers shaped like the default seed's AWS server. */
+  /** Builds a team with {@code count} servers shaped like the default seed's AWS server. */
   private static Seed seed(int count) {
     StringBuilder servers = new StringBuilder();
     for (int i = 0; i < count; i++) {

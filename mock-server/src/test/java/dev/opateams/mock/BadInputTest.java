@@ -37,7 +37,7 @@ class BadInputTest {
     server.stop();
   }
 
-  /** One malformed request: method, path, Content-Type (null for none), body (null for none), and the answer. */
+  /** One malformed request: method, path, Content-Type (null for none), body (null for none), and the expected response. */
   record Case(String name, String method, String path, String contentType, String body, int status, String message,
       String location) {
     @Override

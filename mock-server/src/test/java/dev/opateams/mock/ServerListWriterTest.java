@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The pre-rendered listServers answer must be byte for byte what Jackson writes for the same model. */
+/** The pre-rendered listServers response must be byte for byte what Jackson writes for the same model. */
 class ServerListWriterTest {
 
   private final MockState.Team team = Seed.defaults().newState().team("Your_OPA_Team");

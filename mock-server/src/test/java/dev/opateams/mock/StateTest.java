@@ -150,7 +150,7 @@ class StateTest {
   }
 
   @Test
-  void outOfRangeSettingIsRejectedAndNotApplied() {
+  void outOfRangeSettingIsNotApplied() {
     TestHttp.Answer answer = put("{\"client_session_duration\":3599,\"web_session_duration\":1800}");
 
     assertThat(answer.status()).isEqualTo(400);

@@ -12,7 +12,7 @@ final class TestSeeds {
   private TestSeeds() {
   }
 
-  /** A team Paging_Team with {@code count} servers host-000, host-001, ... and one end user. */
+  /** Builds a team Paging_Team with {@code count} servers host-000, host-001, ... and one end user. */
   static Seed withServers(int count) {
     List<String> servers = new ArrayList<>();
     for (int i = 0; i < count; i++) {
