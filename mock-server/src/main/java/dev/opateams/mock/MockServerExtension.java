@@ -36,6 +36,8 @@ public final class MockServerExtension
 
   private final Supplier<MockServer.Builder> configuration;
   private MockServer server;
+  /** The unique ID of the class context that started the server; nested classes reuse it. */
+  private String owner;
 
   /** An extension with the default settings and seed. */
   public MockServerExtension() {
@@ -68,7 +70,10 @@ public final class MockServerExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    server = configuration.get().port(0).build().start();
+    if (server == null) {
+      server = configuration.get().port(0).build().start();
+      owner = context.getUniqueId();
+    }
   }
 
   @Override
@@ -78,9 +83,10 @@ public final class MockServerExtension
 
   @Override
   public void afterAll(ExtensionContext context) {
-    if (server != null) {
+    if (server != null && context.getUniqueId().equals(owner)) {
       server.stop();
       server = null;
+      owner = null;
     }
   }
 

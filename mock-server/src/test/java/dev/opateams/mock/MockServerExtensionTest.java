@@ -4,6 +4,7 @@ import static dev.opateams.mock.TestHttp.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -51,6 +52,15 @@ class MockServerExtensionTest {
 
     assertThat(answer.json().get("list")).hasSize(1);
     assertThat(server).isSameAs(firstServer);
+  }
+
+  @Nested
+  class NestedClass {
+    @Test
+    void nestedTestsShareServer(MockServer server) {
+      assertThat(server).isSameAs(firstServer);
+      assertThat(TestHttp.get(server, "/openapi.yaml").send().status()).isEqualTo(200);
+    }
   }
 
   @Test
