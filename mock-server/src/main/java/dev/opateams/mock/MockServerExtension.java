@@ -39,7 +39,7 @@ public final class MockServerExtension
   /** The unique ID of the class context that started the server; nested classes reuse it. */
   private String owner;
 
-  /** An extension with the default settings and seed. */
+  /** Creates an extension with the default settings and seed. */
   public MockServerExtension() {
     this(MockServer::builder);
   }
@@ -49,7 +49,7 @@ public final class MockServerExtension
   }
 
   /**
-   * An extension whose server comes from the given builder. The port is
+   * Returns an extension whose server comes from the given builder. The port is
    * always set to 0, so that parallel test classes do not collide.
    */
   public static MockServerExtension using(Supplier<MockServer.Builder> configuration) {
@@ -57,7 +57,7 @@ public final class MockServerExtension
   }
 
   /**
-   * The running server.
+   * Returns the running server.
    *
    * @throws IllegalStateException outside the tests of the class that uses the extension
    */
