@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class Seed {
       if (in == null) {
         throw new IllegalStateException("The default seed " + DEFAULT_RESOURCE + " is missing from the jar");
       }
-      return fromJson("the default seed", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      return fromJson("the default seed", new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("failed to read the default seed", e);
     }
@@ -83,8 +84,9 @@ public final class Seed {
     try {
       tree = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("In " + source + ": not valid JSON at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ".", e);
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new IllegalArgumentException("In " + source + ": not valid JSON" + where + ".", e);
     }
     if (tree == null || !tree.isObject()) {
       throw new IllegalArgumentException("In " + source + ": the seed must be a JSON object with a teams array.");
