@@ -47,6 +47,7 @@ public final class MockServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
   private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+  private static final int RESPONSE_BUFFER_BYTES = 96 * 1024;
 
   private final MockConfig config;
   private final AtomicReference<MockState> state = new AtomicReference<>();
@@ -104,7 +105,11 @@ public final class MockServer implements AutoCloseable {
         .register(ServiceTokenResource.class)
         .register(DocsResource.class)
         .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+        // A response of up to 96 KiB (a 100-server page is about 64 KB) is buffered and sent with a
+        // Content-Length in one piece, which the throughput benchmark measured as faster than the JDK
+        // server's chunked encoding. Larger responses are still sent chunked.
+        .property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, RESPONSE_BUFFER_BYTES);
     server.createContext("/", ContainerFactory.createContainer(HttpHandler.class, application));
     executor = newExecutor(config.threads());
     server.setExecutor(executor);

@@ -115,6 +115,22 @@ class PagingTest {
   }
 
   @Test
+  void pageLargerThanResponseBufferIsComplete() {
+    MockServer big = MockServer.builder().seed(TestSeeds.withServers(1000)).build().start();
+    try {
+      String bigToken = TestHttp.token(big, "pager");
+
+      TestHttp.Answer answer = TestHttp.get(big, SERVERS + "?count=1000").bearer(bigToken).send();
+
+      assertThat(answer.body().length()).isGreaterThan(96 * 1024);
+      assertThat(answer.json().get("list")).hasSize(1000);
+      assertThat(answer.header("Link")).isNull();
+    } finally {
+      big.stop();
+    }
+  }
+
+  @Test
   void prevWithoutOffsetReturnsLastPage() {
     TestHttp.Answer answer = get(SERVERS + "?count=4&prev=true");
 
