@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  * beside a bare JDK HttpServer that writes the same response from
  * precomputed bytes. A fixed number of client threads each keep one HTTP/1.1
  * connection and send requests back to back. Not a test: run it by hand,
- * as described in BENCHMARKS-mock-server.md.
+ * as described in BENCHMARKS.md under "Mock server throughput".
  *
  * <p>Arguments: clients (default 8), warm-up seconds (default 10), measured
  * seconds per round (default 15), rounds (default 3), server threads for
