@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The hand-written client against the mock server over HTTP on 127.0.0.1:
  * authentication, paging, typed errors, partial updates, checks before
- * sending and retries, each seen from both ends.
+ * sending and retries.
  */
 class FacadeAgainstMockServerTest {
 
@@ -75,7 +75,7 @@ class FacadeAgainstMockServerTest {
   }
 
   @Test
-  void serviceUserExchangesKeyForTokenOfItsTeam() {
+  void tokenExchangeNamesTheTeam() {
     ServiceUserCredentials credentials = server.credentials("demo-admin");
 
     AccessToken token = admin.createServiceToken(dev.opateams.client.ServiceUserCredentials.of(
@@ -98,7 +98,7 @@ class FacadeAgainstMockServerTest {
   }
 
   @Test
-  void listServersKeepsSelectorAndLabelsOnEveryPage() {
+  void listServersKeepsSelectorAcrossPages() {
     ListServersRequest production = ListServersRequest.builder()
         .selector("env=production").includeLabels(true).pageSize(1).build();
 
@@ -126,7 +126,7 @@ class FacadeAgainstMockServerTest {
   }
 
   @Test
-  void secondCheckinOfTheSameResourceIsNotFound() {
+  void secondCheckinIsNotFound() {
     admin.checkinResource(SERVER_RESOURCE_ID, CheckoutResourceType.SERVER_ACCOUNT_PASSWORD_LOGIN);
 
     NotFoundException thrown = catchThrowableOfType(NotFoundException.class, () ->
@@ -176,7 +176,7 @@ class FacadeAgainstMockServerTest {
           .hasMessage("Invalid updateTeamSettings request: client_session_duration must be between 3600 and 90000,"
               + " but was 10");
 
-      // The probe itself is the only API request in between: the update neither sent nor fetched a token.
+      // The second probe is the only API request counted since the first. The update sent nothing, not even a token exchange.
       assertThat(Integer.parseInt(rateLimitRemaining(counting))).isEqualTo(Integer.parseInt(before) - 1);
     }
   }
@@ -202,7 +202,7 @@ class FacadeAgainstMockServerTest {
         .start();
         OpaTeamsClient client = clientFor(expiring, "demo-admin").clock(Clock.fixed(START, ZoneOffset.UTC)).build()) {
       client.getTeamStats();
-      // The mock now sees the token as expired; the client, whose clock stands still, does not.
+      // The mock now sees the token as expired, but the client's fixed clock does not, so it sends the old token.
       mockClock.advance(Duration.ofMinutes(11));
 
       TeamStats stats = client.getTeamStats();
@@ -239,7 +239,7 @@ class FacadeAgainstMockServerTest {
             .retryPolicy(RetryPolicy.builder().maxRetries(1).maxDelay(Duration.ofMinutes(1)).jitter(0).build())
             .build()) {
 
-      // The token exchange uses the window's only request, so getTeamStats is answered 429 first.
+      // The token exchange uses the window's only request, so the mock returns 429 to the first getTeamStats.
       TeamStats stats = client.getTeamStats();
 
       assertThat(stats.getNumServers()).isEqualTo(5);
