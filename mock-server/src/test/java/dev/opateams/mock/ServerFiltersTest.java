@@ -36,7 +36,7 @@ class ServerFiltersTest {
     server.stop();
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "query [{0}]")
   @CsvSource(delimiter = '|', value = {
       "''                                        | analytics-01,db-01,dc-01.corp.example.internal,legacy-01,web-01.example.internal",
       "hostname=WEB                              | web-01.example.internal",
