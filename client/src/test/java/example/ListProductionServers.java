@@ -14,7 +14,7 @@ public final class ListProductionServers {
   public static void main(String[] args) {
     try (OpaTeamsClient client = OpaTeamsClient.builder()
         .baseUrl("https://your-org.pam.okta.com")
-        .teamName("Your_Team")
+        .teamName("Your_OPA_Team")
         .serviceUser(System.getenv("OPA_KEY_ID"), System.getenv("OPA_KEY_SECRET"))
         .connectTimeout(Duration.ofSeconds(5))
         .readTimeout(Duration.ofSeconds(20))

@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * try (OpaTeamsClient client = OpaTeamsClient.builder()
  *     .baseUrl("https://your-org.pam.okta.com")
- *     .teamName("Your_Team")
+ *     .teamName("Your_OPA_Team")
  *     .serviceUser(keyId, keySecret)
  *     .build()) {
  *   client.listServers().stream().map(Server::getHostname).forEach(System.out::println);
