@@ -56,10 +56,10 @@ public final class CompatGateCli {
 
     /** Runs the gate and exits with 0 (passed), 1 (failed) or 2 (invalid arguments or input). */
     public static void main(String[] args) {
-        // swagger-parser logs a stack trace at WARN for a document it cannot read, and run() already
-        // reports that as one line. -D options on the command line take precedence.
+        // swagger-parser 2.1.46 logs a stack trace at ERROR for YAML it cannot read, and run() already
+        // reports the parser's message in one line. -D options on the command line take precedence.
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        setIfAbsent("org.slf4j.simpleLogger.log.io.swagger.v3.parser", "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.io.swagger.v3.parser", "off");
         System.exit(run(args, System.out, System.err));
     }
 
@@ -96,12 +96,14 @@ public final class CompatGateCli {
                     + " and " + ReportWriter.JSON_FILE);
             return result.passed() ? PASSED : FAILED;
         } catch (IllegalArgumentException | UncheckedIOException | JApiCmpException e) {
-            err.println("Compatibility gate failed to run: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+            err.println("Compatibility gate failed to run: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
             return USAGE_ERROR;
         }
     }
 
     private static GateResult evaluate(Options options) {
+        requireFiles("--baseline-jar", options.baselineJars);
+        requireFiles("--current-jar", options.currentJars);
         String baselineSpec = readSpec("--baseline", options.baseline, options.specResource);
         String currentSpec = readSpec("--current", options.current, options.specResource);
 
@@ -115,6 +117,14 @@ public final class CompatGateCli {
                 ? options.baseline.toString() : options.baselineArtifact;
         return new GateResult(baselineSource, options.baselineVersion(), options.current.toString(),
                 options.currentVersion, compareJars, changes);
+    }
+
+    private static void requireFiles(String option, List<Path> files) {
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(option + " " + file + " is not a file");
+            }
+        }
     }
 
     private static String readSpec(String option, Path file, String resource) {
@@ -205,6 +215,11 @@ public final class CompatGateCli {
             if (options.baselineVersion().isEmpty()) {
                 throw new IllegalArgumentException("--baseline-version is missing (or give --baseline-artifact)");
             }
+            // Checked here, and not only by GateResult, so that the message names the option.
+            String baselineVersionSource = options.baselineArtifact.isEmpty()
+                    ? "--baseline-version" : "the version in --baseline-artifact";
+            GateResult.major(baselineVersionSource, options.baselineVersion());
+            GateResult.major("--current-version", options.currentVersion);
             if (options.baselineJars.isEmpty() != options.currentJars.isEmpty()) {
                 throw new IllegalArgumentException("--baseline-jar and --current-jar must be given together");
             }

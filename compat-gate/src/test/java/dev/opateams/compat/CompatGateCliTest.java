@@ -146,6 +146,79 @@ class CompatGateCliTest {
     }
 
     @Test
+    void unreadableYamlPrintsOneLineOnly() throws IOException, InterruptedException {
+        Path broken = Files.writeString(work.resolve("broken.yaml"), "openapi: 3.0.3\ninfo: [unclosed\n  title: x\n");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CompatGateCli.class.getName(),
+                "--baseline", broken.toString(), "--current", baseline.toString(),
+                "--baseline-version", "1.0.0", "--current-version", "1.0.1", "--report-dir", reportDir.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+
+        String processStderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exitCode = process.waitFor();
+
+        assertThat(exitCode).isEqualTo(CompatGateCli.USAGE_ERROR);
+        assertThat(processStderr).isEqualTo("Compatibility gate failed to run: The baseline spec is not a valid"
+                + " OpenAPI 3 document: while parsing a flow sequence in 'reader', line 2, column 7:"
+                + " info: [unclosed ^ expected ',' or ']', but got : in 'reader', line 3, column 8: title: x ^\n");
+    }
+
+    @Test
+    void missingBaselineJarNamesOption() throws IOException {
+        Path currentJar = Files.createFile(work.resolve("current.jar"));
+
+        int exitCode = run("--baseline", baseline.toString(), "--current", baseline.toString(),
+                "--baseline-version", "1.0.0", "--current-version", "1.0.1",
+                "--baseline-jar", "nope1.jar", "--current-jar", currentJar.toString());
+
+        assertThat(exitCode).isEqualTo(CompatGateCli.USAGE_ERROR);
+        assertThat(stderr()).isEqualTo("Compatibility gate failed to run: --baseline-jar nope1.jar is not a file\n");
+    }
+
+    @Test
+    void missingCurrentJarNamesOption() throws IOException {
+        Path baselineJar = Files.createFile(work.resolve("baseline.jar"));
+
+        int exitCode = run("--baseline", baseline.toString(), "--current", baseline.toString(),
+                "--baseline-version", "1.0.0", "--current-version", "1.0.1",
+                "--baseline-jar", baselineJar.toString(), "--current-jar", "nope2.jar");
+
+        assertThat(exitCode).isEqualTo(CompatGateCli.USAGE_ERROR);
+        assertThat(stderr()).isEqualTo("Compatibility gate failed to run: --current-jar nope2.jar is not a file\n");
+    }
+
+    @Test
+    void invalidBaselineVersionNamesOption() {
+        int exitCode = run("--baseline", "a.yaml", "--current", "b.yaml", "--baseline-version", "abc",
+                "--current-version", "1.0.1");
+
+        assertThat(exitCode).isEqualTo(CompatGateCli.USAGE_ERROR);
+        assertThat(stderr()).isEqualTo("Invalid arguments: --baseline-version must start with a major version"
+                + " number such as 1.2.3, but was \"abc\"\nRun with --help for the options.\n");
+    }
+
+    @Test
+    void invalidArtifactVersionNamesOption() {
+        int exitCode = run("--baseline", "a.yaml", "--current", "b.yaml",
+                "--baseline-artifact", "dev.opateams:opa-teams-api-spec:abc", "--current-version", "1.0.1");
+
+        assertThat(exitCode).isEqualTo(CompatGateCli.USAGE_ERROR);
+        assertThat(stderr()).isEqualTo("Invalid arguments: the version in --baseline-artifact must start with a"
+                + " major version number such as 1.2.3, but was \"abc\"\nRun with --help for the options.\n");
+    }
+
+    @Test
+    void invalidCurrentVersionNamesOption() {
+        int exitCode = run("--baseline", "a.yaml", "--current", "b.yaml", "--baseline-version", "1.0.0",
+                "--current-version", "next");
+
+        assertThat(exitCode).isEqualTo(CompatGateCli.USAGE_ERROR);
+        assertThat(stderr()).isEqualTo("Invalid arguments: --current-version must start with a major version"
+                + " number such as 1.2.3, but was \"next\"\nRun with --help for the options.\n");
+    }
+
+    @Test
     void missingBaselineOptionIsRejected() {
         int exitCode = run("--current", "spec.yaml", "--current-version", "1.0.0");
 
