@@ -41,6 +41,15 @@ final class ApiException extends RuntimeException {
         List.of(cause(message, locationType, location)));
   }
 
+  /**
+   * A cause about the request body as a whole. It has no {@code location},
+   * because that names a field and the spec makes it optional; the error
+   * text starts with "body: " like the causes for single fields.
+   */
+  static ErrorCause bodyCause(String rule) {
+    return new ErrorCause().error("body: " + rule).locationType("body");
+  }
+
   static ErrorCause cause(String error, String locationType, String location) {
     return new ErrorCause().error(error).locationType(locationType).location(location);
   }

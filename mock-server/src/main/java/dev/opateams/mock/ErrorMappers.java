@@ -113,7 +113,7 @@ final class ErrorMappers {
     @Override
     public Response toResponse(JsonProcessingException exception) {
       return response(400, "invalid_request", "The request body does not match the schema.",
-          List.of(ApiException.cause("does not match the schema", "body", "")));
+          List.of(ApiException.bodyCause("does not match the schema")));
     }
   }
 

@@ -6,10 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.ext.ContextResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -75,7 +73,7 @@ public final class MockServer implements AutoCloseable {
     if (httpServer != null) {
       throw new IllegalStateException("The mock server was already started");
     }
-    InetSocketAddress address = new InetSocketAddress(resolve(config.bindAddress()), config.port());
+    InetSocketAddress address = new InetSocketAddress(BindAddress.parse(config.bindAddress()), config.port());
     enableNoDelay();
     HttpServer server;
     try {
@@ -139,14 +137,6 @@ public final class MockServer implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-  }
-
-  private static InetAddress resolve(String host) {
-    try {
-      return InetAddress.getByName(host);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("Unknown bind address: " + host, e);
-    }
   }
 
   /** The base URL, for example {@code http://127.0.0.1:8080}. */
@@ -216,9 +206,16 @@ public final class MockServer implements AutoCloseable {
     private Builder() {
     }
 
-    /** Sets the address to listen on; default 127.0.0.1. */
+    /**
+     * Sets the address to listen on; default 127.0.0.1. It must be "localhost"
+     * or an IP literal of this machine, so no name is looked up in DNS.
+     *
+     * @throws IllegalArgumentException for a host name other than localhost, or an address of another machine
+     */
     public Builder bindAddress(String bindAddress) {
-      this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+      Objects.requireNonNull(bindAddress, "bindAddress");
+      BindAddress.parse(bindAddress);
+      this.bindAddress = bindAddress;
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.opateams.mock;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -9,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The command line of the executable jar: starts a {@link MockServer},
  * prints its base URL and the demo credentials, and runs until SIGTERM or
- * Ctrl-C. Exit status 2 means invalid options, 1 a failed start.
+ * Ctrl-C. Exit status 2 means invalid options, 1 a failed start; after
+ * SIGTERM the JVM exits with 143 (128 + 15).
  */
 public final class MockServerMain {
 
@@ -20,7 +22,8 @@ public final class MockServerMain {
       "",
       "Options:",
       "  --port N              port to listen on, 0 for any free port (default 8080)",
-      "  --bind ADDRESS        address to listen on (default 127.0.0.1)",
+      "  --bind ADDRESS        address to listen on: localhost or an IP address of this machine",
+      "                        (default 127.0.0.1; host names are not looked up)",
       "  --seed FILE           JSON file with the initial teams, users, servers and settings",
       "                        (default: the built-in demo seed; see seed-example.json)",
       "  --latency MS          delay added to every API request, in milliseconds (default 0)",
@@ -28,7 +31,9 @@ public final class MockServerMain {
       "  --rate-limit N        API requests allowed per minute, all teams together (default 10000)",
       "  --fail-429 SHARE      share of API requests, 0 to 1, that get 429 Too Many Requests (default 0)",
       "  --fail-503 SHARE      share of API requests, 0 to 1, that get 503 Service Unavailable (default 0)",
-      "  --help                print this help and exit");
+      "  --help                print this help and exit",
+      "",
+      "Every option that takes a value also accepts the form --option=value.");
 
   private MockServerMain() {
   }
@@ -72,7 +77,11 @@ public final class MockServerMain {
     MockServer server;
     try {
       server = builder.build().start();
-    } catch (UncheckedIOException | IllegalArgumentException e) {
+    } catch (UncheckedIOException e) {
+      String hint = e.getCause() instanceof BindException ? "; choose another port with --port." : "";
+      err.println("Error: " + e.getMessage() + hint);
+      return 1;
+    } catch (IllegalArgumentException e) {
       err.println("Error: " + e.getMessage());
       return 1;
     }
@@ -95,31 +104,42 @@ public final class MockServerMain {
     return -1;
   }
 
-  /** Applies the options to the builder; returns false when help was requested. */
+  /**
+   * Applies the options to the builder; returns false when help was requested.
+   * An option takes its value from the next argument or after an equals sign,
+   * as in {@code --port 8080} and {@code --port=8080}.
+   */
   private static boolean parse(String[] args, MockServer.Builder builder) {
     double share429 = 0;
     double share503 = 0;
     for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (option.equals("--help") || option.equals("-h")) {
+      String argument = args[i];
+      if (argument.equals("--help") || argument.equals("-h")) {
         return false;
       }
-      if (!option.startsWith("--")) {
-        throw new IllegalArgumentException("Unexpected argument '" + option + "'.");
+      if (!argument.startsWith("--")) {
+        throw new IllegalArgumentException("Unexpected argument '" + argument + "'.");
       }
-      if (i + 1 >= args.length) {
+      int equals = argument.indexOf('=');
+      String option = equals < 0 ? argument : argument.substring(0, equals);
+      String value;
+      if (equals >= 0) {
+        value = argument.substring(equals + 1);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
         throw new IllegalArgumentException("The option " + option + " needs a value.");
       }
-      String value = args[++i];
       switch (option) {
         case "--port" -> builder.port(integer(option, value, 0, 65535));
-        case "--bind" -> builder.bindAddress(value);
+        case "--bind" -> bindAddress(builder, value);
         case "--seed" -> builder.seed(Seed.fromFile(Path.of(value)));
         case "--latency" -> builder.latency(Duration.ofMillis(integer(option, value, 0, 600_000)));
         case "--token-lifetime" -> builder.tokenLifetime(Duration.ofSeconds(integer(option, value, 1, 31_536_000)));
         case "--rate-limit" -> builder.rateLimitPerMinute(integer(option, value, 1, Integer.MAX_VALUE));
         case "--fail-429" -> share429 = share(option, value);
         case "--fail-503" -> share503 = share(option, value);
+        case "--help" -> throw new IllegalArgumentException("The option --help takes no value.");
         default -> throw new IllegalArgumentException("Unknown option " + option + ".");
       }
     }
@@ -128,6 +148,15 @@ public final class MockServerMain {
     }
     builder.faults(share429, share503);
     return true;
+  }
+
+  private static void bindAddress(MockServer.Builder builder, String value) {
+    try {
+      builder.bindAddress(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid value for --bind: '" + value
+          + "' (expected localhost or an IP address of this machine; host names are not looked up).", e);
+    }
   }
 
   private static int integer(String option, String value, int minimum, int maximum) {

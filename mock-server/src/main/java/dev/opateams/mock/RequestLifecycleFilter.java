@@ -99,10 +99,16 @@ final class RequestLifecycleFilter implements ContainerRequestFilter, ContainerR
     return false;
   }
 
-  private static Response tooManyRequests(long retryAt, String message) {
+  /**
+   * Builds a 429 whose two retry headers name the same moment: Retry-After
+   * is the whole seconds from now until {@code retryAt} (unix seconds),
+   * rounded up and at least 1, so a client that waits it out is not early.
+   */
+  private Response tooManyRequests(long retryAt, String message) {
+    long retryAfterSeconds = Math.max(1, retryAt - config.clock().instant().getEpochSecond());
     Response response = ErrorMappers.response(429, "too_many_requests", message, List.of());
     response.getHeaders().putSingle("X-RateLimit-Retry-At", Long.toString(retryAt));
-    response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
+    response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     return response;
   }
 
@@ -121,7 +127,7 @@ final class RequestLifecycleFilter implements ContainerRequestFilter, ContainerR
       drain(in);
       request.abortWith(ErrorMappers.response(413, "invalid_request",
           "The request body is larger than " + MAX_BODY_BYTES + " bytes (1 MiB).",
-          List.of(ApiException.cause("must be at most " + MAX_BODY_BYTES + " bytes", "body", ""))));
+          List.of(ApiException.bodyCause("must be at most " + MAX_BODY_BYTES + " bytes"))));
       return;
     }
     request.setProperty(BODY, body);

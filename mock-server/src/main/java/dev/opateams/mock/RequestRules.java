@@ -105,7 +105,7 @@ final class RequestRules {
   void checkBody(ApiSpec.Operation operation, byte[] body) {
     if (body.length == 0) {
       throw new ApiException(400, "invalid_request", "The request body is missing; send a JSON object.",
-          List.of(ApiException.cause("is missing", "body", "")));
+          List.of(ApiException.bodyCause("is missing")));
     }
     JsonNode json = parse(body);
     List<ErrorCause> causes = new ArrayList<>();
@@ -130,10 +130,10 @@ final class RequestRules {
           : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
       String message = "The request body is not valid JSON" + where + ".";
       throw new ApiException(400, "invalid_request", message,
-          List.of(ApiException.cause("is not valid JSON", "body", "")));
+          List.of(ApiException.bodyCause("is not valid JSON" + where)));
     } catch (IOException e) {
       throw new ApiException(400, "invalid_request", "The request body could not be read.",
-          List.of(ApiException.cause("could not be read", "body", "")));
+          List.of(ApiException.bodyCause("could not be read")));
     }
   }
 
@@ -262,7 +262,9 @@ final class RequestRules {
   }
 
   private static ErrorCause error(String path, String rule) {
-    String location = path.isEmpty() ? "body" : path;
-    return ApiException.cause(location + ": " + rule, "body", path);
+    if (path.isEmpty()) {
+      return ApiException.bodyCause(rule);
+    }
+    return ApiException.cause(path + ": " + rule, "body", path);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,7 @@ class BadInputTest {
   private static final String TOKEN_PATH = BASE + "/service_token";
   private static final String KEY_ID = "b384ec6d-2f5b-42d9-8408-9e1f99a35308";
   private static final String JSON = "application/json";
+  private static final String WHOLE_BODY = "";
 
   private static MockServer server;
   private static String admin;
@@ -37,7 +39,11 @@ class BadInputTest {
     server.stop();
   }
 
-  /** One malformed request: method, path, Content-Type (null for none), body (null for none), and the expected response. */
+  /**
+   * One malformed request: method, path, Content-Type (null for none), body (null for none), and the expected
+   * response. The expected location is null when it is not checked, and {@value #WHOLE_BODY} when the first
+   * cause is about the whole body and so must have no location.
+   */
   record Case(String name, String method, String path, String contentType, String body, int status, String message,
       String location) {
     @Override
@@ -53,18 +59,18 @@ class BadInputTest {
     return Stream.of(
         // createServiceToken bodies
         bad("malformed JSON", "POST", TOKEN_PATH, JSON, "{", 400,
-            "The request body is not valid JSON at line 1, column 2.", ""),
+            "The request body is not valid JSON at line 1, column 2.", WHOLE_BODY),
         bad("unterminated string", "POST", TOKEN_PATH, JSON, "{\"key_id\":\"abc", 400,
-            "The request body is not valid JSON at line 1, column 15.", ""),
+            "The request body is not valid JSON at line 1, column 15.", WHOLE_BODY),
         bad("single quotes", "POST", TOKEN_PATH, JSON, "{'key_id':'x'}", 400,
-            "The request body is not valid JSON at line 1, column 2.", ""),
+            "The request body is not valid JSON at line 1, column 2.", WHOLE_BODY),
         bad("trailing content", "POST", TOKEN_PATH, JSON, "{} {}", 400,
-            "The request body is not valid JSON at line 1, column 4.", ""),
+            "The request body is not valid JSON at line 1, column 4.", WHOLE_BODY),
         bad("empty body", "POST", TOKEN_PATH, JSON, "", 400,
-            "The request body is missing; send a JSON object.", ""),
-        bad("array body", "POST", TOKEN_PATH, JSON, "[]", 400, "body: must be a JSON object", ""),
-        bad("string body", "POST", TOKEN_PATH, JSON, "\"key\"", 400, "body: must be a JSON object", ""),
-        bad("null body", "POST", TOKEN_PATH, JSON, "null", 400, "body: must not be null", ""),
+            "The request body is missing; send a JSON object.", WHOLE_BODY),
+        bad("array body", "POST", TOKEN_PATH, JSON, "[]", 400, "body: must be a JSON object", WHOLE_BODY),
+        bad("string body", "POST", TOKEN_PATH, JSON, "\"key\"", 400, "body: must be a JSON object", WHOLE_BODY),
+        bad("null body", "POST", TOKEN_PATH, JSON, "null", 400, "body: must not be null", WHOLE_BODY),
         bad("empty object", "POST", TOKEN_PATH, JSON, "{}", 400,
             "key_id: is required; key_secret: is required", "key_id"),
         bad("key_id missing", "POST", TOKEN_PATH, JSON, "{\"key_secret\":\"s\"}", 400,
@@ -110,7 +116,7 @@ class BadInputTest {
         bad("resource_id null", "POST", BASE + "/checkin_resource", JSON,
             "{\"resource_id\":null,\"resource_type\":\"server_account_password_login\"}", 400,
             "resource_id: must not be null", "resource_id"),
-        bad("checkin array", "POST", BASE + "/checkin_resource", JSON, "[{}]", 400, "body: must be a JSON object", ""),
+        bad("checkin array", "POST", BASE + "/checkin_resource", JSON, "[{}]", 400, "body: must be a JSON object", WHOLE_BODY),
 
         // updateTeamSettings bodies
         bad("duration as string", "PUT", BASE + "/settings", JSON, "{\"client_session_duration\":\"7200\"}", 400,
@@ -226,9 +232,39 @@ class BadInputTest {
     assertThat(json.get("message").asText()).isEqualTo(request.message());
     assertThat(json.get("code").asInt()).isEqualTo(request.status());
     assertThat(json.get("error").asText()).isNotBlank();
-    if (request.location() != null) {
+    if (WHOLE_BODY.equals(request.location())) {
+      assertThat(json.at("/error_cause/0").has("location")).isFalse();
+      assertThat(json.at("/error_cause/0/location_type").asText()).isEqualTo("body");
+    } else if (request.location() != null) {
       assertThat(json.at("/error_cause/0/location").asText()).isEqualTo(request.location());
     }
     assertThat(answer.body()).doesNotContain("java.", "dev.opateams", "jakarta.", "Exception", "\tat ");
+  }
+
+  @Test
+  void malformedJsonCauseCarriesPosition() {
+    TestHttp.Answer answer = TestHttp.request(server, "POST", TOKEN_PATH).json("{\"key_id\":\"abc").send();
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error_cause").toString())
+        .isEqualTo("[{\"error\":\"body: is not valid JSON at line 1, column 15\",\"location_type\":\"body\"}]");
+  }
+
+  @Test
+  void emptyBodyCauseHasNoLocation() {
+    TestHttp.Answer answer = TestHttp.request(server, "POST", TOKEN_PATH).json("").send();
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error_cause").toString())
+        .isEqualTo("[{\"error\":\"body: is missing\",\"location_type\":\"body\"}]");
+  }
+
+  @Test
+  void nonObjectBodyCauseHasNoLocation() {
+    TestHttp.Answer answer = TestHttp.request(server, "POST", TOKEN_PATH).json("[]").send();
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error_cause").toString())
+        .isEqualTo("[{\"error\":\"body: must be a JSON object\",\"location_type\":\"body\"}]");
   }
 }

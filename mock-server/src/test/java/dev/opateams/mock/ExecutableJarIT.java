@@ -56,6 +56,7 @@ class ExecutableJarIT {
       process.destroy();
 
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of SIGTERM").isTrue();
+      assertThat(process.exitValue()).as("128 + SIGTERM").isEqualTo(143);
       String stderr = Files.readString(log);
       assertThat(stderr).contains("INFO dev.opateams.mock.access - POST /v1/teams/Your_OPA_Team/service_token 200");
       assertThat(stderr).contains("INFO dev.opateams.mock.MockServer - Mock server on " + base.group(1) + " stopped");
@@ -67,6 +68,53 @@ class ExecutableJarIT {
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  @Test
+  void jarRateLimitSetsMatchingRetryHeaders() throws Exception {
+    Process process = new ProcessBuilder(javaCommand("--port=0", "--bind=localhost", "--rate-limit=2"))
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      Matcher base = BASE_URL.matcher(out.readLine());
+      assertThat(base.find()).isTrue();
+      HttpRequest request = HttpRequest.newBuilder(URI.create(base.group(1) + "/v1/teams/Your_OPA_Team/servers")).build();
+      HttpClient client = HttpClient.newHttpClient();
+
+      // Two requests fill the window; more are sent in case the one-minute window rolled over meanwhile.
+      HttpResponse<String> limited = null;
+      long before = 0;
+      long after = 0;
+      for (int i = 0; i < 6 && limited == null; i++) {
+        before = System.currentTimeMillis() / 1000;
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        after = System.currentTimeMillis() / 1000;
+        limited = response.statusCode() == 429 ? response : null;
+      }
+
+      assertThat(limited).as("a 429 within 6 requests").isNotNull();
+      long retryAt = Long.parseLong(limited.headers().firstValue("X-RateLimit-Retry-At").orElseThrow());
+      long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+      assertThat(retryAfter).isBetween(Math.max(1, retryAt - after), Math.max(1, retryAt - before));
+      assertThat(retryAfter).isBetween(1L, 60L);
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void invalidBindExitsWithStatusTwo() throws Exception {
+    Process process = new ProcessBuilder(javaCommand("--bind", "not-a-host.invalid")).redirectErrorStream(true).start();
+
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(output.lines()).containsExactly(
+        "Error: Invalid value for --bind: 'not-a-host.invalid' (expected localhost or an IP address of this machine;"
+            + " host names are not looked up).",
+        "Run with --help for the list of options.");
   }
 
   @Test

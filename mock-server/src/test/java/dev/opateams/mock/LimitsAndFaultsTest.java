@@ -58,9 +58,40 @@ class LimitsAndFaultsTest {
       long reset = Instant.parse("2026-12-01T10:01:00Z").getEpochSecond();
       assertThat(answer.status()).isEqualTo(429);
       assertThat(answer.header("X-RateLimit-Retry-At")).isEqualTo(Long.toString(reset));
+      assertThat(answer.header("Retry-After")).isEqualTo("55");
       assertThat(answer.header("X-RateLimit-Remaining")).isEqualTo("0");
       assertThat(answer.json().get("error").asText()).isEqualTo("too_many_requests");
       assertThat(answer.message()).isEqualTo("Rate limit exceeded: 2 requests a minute. Retry after " + reset + ".");
+    }
+  }
+
+  @Test
+  void retryAfterRoundsUpToWholeSeconds() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:05.300Z"));
+    try (MockServer server = MockServer.builder().clock(clock).rateLimitPerMinute(1).build().start()) {
+      String token = TestHttp.token(server, "demo-admin");
+
+      TestHttp.Answer answer = TestHttp.get(server, SERVERS).bearer(token).send();
+
+      assertThat(answer.status()).isEqualTo(429);
+      assertThat(answer.header("X-RateLimit-Retry-At")).isEqualTo(
+          Long.toString(Instant.parse("2026-12-01T10:01:00Z").getEpochSecond()));
+      assertThat(answer.header("Retry-After")).isEqualTo("55");
+    }
+  }
+
+  @Test
+  void retryAfterIsAtLeastOneSecond() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:59.900Z"));
+    try (MockServer server = MockServer.builder().clock(clock).rateLimitPerMinute(1).build().start()) {
+      String token = TestHttp.token(server, "demo-admin");
+
+      TestHttp.Answer answer = TestHttp.get(server, SERVERS).bearer(token).send();
+
+      assertThat(answer.status()).isEqualTo(429);
+      assertThat(answer.header("X-RateLimit-Retry-At")).isEqualTo(
+          Long.toString(Instant.parse("2026-12-01T10:01:00Z").getEpochSecond()));
+      assertThat(answer.header("Retry-After")).isEqualTo("1");
     }
   }
 
@@ -146,6 +177,8 @@ class LimitsAndFaultsTest {
 
       assertThat(answer.status()).isEqualTo(413);
       assertThat(answer.message()).isEqualTo("The request body is larger than 1048576 bytes (1 MiB).");
+      assertThat(answer.json().get("error_cause").toString())
+          .isEqualTo("[{\"error\":\"body: must be at most 1048576 bytes\",\"location_type\":\"body\"}]");
     }
   }
 

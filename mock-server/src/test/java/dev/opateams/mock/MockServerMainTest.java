@@ -39,6 +39,19 @@ class MockServerMainTest {
       "--verbose true             | Error: Unknown option --verbose.",
       "serve                      | Error: Unexpected argument 'serve'.",
       "--port                     | Error: The option --port needs a value.",
+      "--port=abc                 | Error: Invalid value for --port: 'abc' (expected an integer from 0 to 65535).",
+      "--port=                    | Error: Invalid value for --port: '' (expected an integer from 0 to 65535).",
+      "--rate-limit=0             | Error: Invalid value for --rate-limit: '0' (expected an integer from 1 to 2147483647).",
+      "--fail-429=0.6 --fail-503=0.6 | Error: --fail-429 and --fail-503 add up to more than 1.",
+      "--verbose=true             | Error: Unknown option --verbose.",
+      "--help=yes                 | Error: The option --help takes no value.",
+      "--bind not-a-host.invalid  | Error: Invalid value for --bind: 'not-a-host.invalid' (expected localhost or an IP address of this machine; host names are not looked up).",
+      "--bind=example.com         | Error: Invalid value for --bind: 'example.com' (expected localhost or an IP address of this machine; host names are not looked up).",
+      "--bind 192.0.2.1           | Error: Invalid value for --bind: '192.0.2.1' (expected localhost or an IP address of this machine; host names are not looked up).",
+      "--bind 256.0.0.1           | Error: Invalid value for --bind: '256.0.0.1' (expected localhost or an IP address of this machine; host names are not looked up).",
+      "--bind 127.1               | Error: Invalid value for --bind: '127.1' (expected localhost or an IP address of this machine; host names are not looked up).",
+      "--bind=2001:db8::1         | Error: Invalid value for --bind: '2001:db8::1' (expected localhost or an IP address of this machine; host names are not looked up).",
+      "--bind ::g                 | Error: Invalid value for --bind: '::g' (expected localhost or an IP address of this machine; host names are not looked up).",
       "--seed /nonexistent/seed.json | Error: Seed file /nonexistent/seed.json does not exist.",
   })
   void invalidOptionIsReported(String arguments, String message) {
@@ -56,8 +69,27 @@ class MockServerMainTest {
 
       assertThat(status).isEqualTo(1);
       assertThat(text(err).trim()).isEqualTo("Error: Failed to bind the mock server to 127.0.0.1:"
-          + taken.getLocalPort() + ": Address already in use");
+          + taken.getLocalPort() + ": Address already in use; choose another port with --port.");
     }
+  }
+
+  @Test
+  void equalsFormSetsPortAndBind() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int status = run("--bind=127.0.0.1", "--port=" + taken.getLocalPort());
+
+      assertThat(status).isEqualTo(1);
+      assertThat(text(err).trim()).isEqualTo("Error: Failed to bind the mock server to 127.0.0.1:"
+          + taken.getLocalPort() + ": Address already in use; choose another port with --port.");
+    }
+  }
+
+  @Test
+  void helpMentionsEqualsFormAndBindRule() {
+    run("--help");
+
+    assertThat(text(out)).contains("Every option that takes a value also accepts the form --option=value.",
+        "--bind ADDRESS        address to listen on: localhost or an IP address of this machine");
   }
 
   private int run(String... args) {
