@@ -11,7 +11,7 @@ import java.util.Objects;
  * when the connection could not be opened, because only then the server cannot have seen it.
  *
  * <p>The wait is the time that {@code X-RateLimit-Retry-At} (unix seconds) or {@code Retry-After}
- * (seconds or an HTTP date) asks for. Without either header it is {@link #initialDelay()} doubled
+ * (seconds or an HTTP date) requests. Without either header it is {@link #initialDelay()} doubled
  * at every retry. A random share of up to {@link #jitter()} of the wait is added, and the result
  * is capped at {@link #maxDelay()}.
  *

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Where the bearer token of each request comes from. Implementations are thread-safe. */
+/** The source of each request's bearer token. Implementations are thread-safe. */
 interface TokenSource {
 
   /** Returns the token to send now, renewing it first where needed. */

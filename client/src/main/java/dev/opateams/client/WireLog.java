@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
- * Logs HTTP exchanges at DEBUG as far as the {@link LogLevel} asks, with secrets redacted and 403
+ * Logs HTTP exchanges at DEBUG as far as the {@link LogLevel} allows, with secrets redacted and 403
  * bodies left out.
  */
 final class WireLog {
@@ -65,8 +65,8 @@ final class WireLog {
     log.debug(line.toString());
   }
 
-  private boolean atLeast(LogLevel wanted) {
-    return level.compareTo(wanted) >= 0;
+  private boolean atLeast(LogLevel required) {
+    return level.compareTo(required) >= 0;
   }
 
   private static void appendHeaders(StringBuilder line, HttpHeaders headers) {

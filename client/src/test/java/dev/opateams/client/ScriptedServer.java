@@ -103,7 +103,7 @@ final class ScriptedServer implements AutoCloseable {
     }
   }
 
-  /** Answers every request to {@code line} that finds no queued reply with {@code handler}. */
+  /** Responds with {@code handler} to every request to {@code line} that finds no queued reply. */
   void always(String line, Function<Recorded, Reply> handler) {
     handlers.put(line, handler);
   }

@@ -98,7 +98,7 @@ public abstract class TeamsApiConformanceTest {
   /**
    * Returns a page offset that the server accepts in the {@code offset}
    * parameter of listServers and listCheckedOutResources. The spec calls
-   * offsets opaque and tells clients to take them from a Link header, so a
+   * offsets opaque and requires clients to take them from a Link header, so a
    * server may reject one it did not issue; override this to return an
    * offset from your server's Link header.
    */

@@ -35,7 +35,14 @@ final class Paging {
       Collections.reverse(ordered);
     }
     boolean backwards = Boolean.TRUE.equals(prev);
-    int position = offset == null ? (backwards ? size : 0) : Math.min(decode(offset), size);
+    int position;
+    if (offset != null) {
+      position = Math.min(decode(offset), size);
+    } else if (backwards) {
+      position = size;
+    } else {
+      position = 0;
+    }
 
     int from = backwards ? Math.max(0, position - pageSize) : position;
     int to = backwards ? position : Math.min(size, position + pageSize);

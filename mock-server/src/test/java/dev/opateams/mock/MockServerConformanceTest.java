@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
  * Runs the spec conformance suite against the mock server with the default
  * seed. The suite validates every request and response with Atlassian's
  * validator; the token is a real one, issued by the mock for demo-admin,
- * who holds every role.
+ * who has every role.
  */
 class MockServerConformanceTest extends TeamsApiConformanceTest {
 
